@@ -1,0 +1,417 @@
+"""The cattrs converter: every decision about the plain (JSON-compatible) form, in one place."""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any
+
+import attrs
+import cattrs
+
+from ._errors import Problem, ValidationError
+from ._record import FORMAT_VERSION, NegotiationRecord
+from ._rules import DUPLICATE_ITEM, ENUM, MISSING_KEY, TYPE, UNKNOWN_KEY
+from ._rules import FORMAT_VERSION as FORMAT_VERSION_RULE
+from ._time import (
+    TextFormError,
+    format_date,
+    format_datetime,
+    format_duration,
+    parse_date,
+    parse_datetime,
+    parse_duration,
+)
+from ._values import is_union, strip_annotated
+
+__all__ = ["configure_converter", "make_converter"]
+
+StructureHook = Callable[[Any, Any], Any]
+UnstructureHook = Callable[[Any], Any]
+
+_JSON_NAMES: dict[type, str] = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
+def _got(value: object) -> str:
+    """Describe a value by its JSON type, e.g. ``integer 123``."""
+    name = _JSON_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list, tuple)):
+        return name
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{name} {text}"
+
+
+def _fail(problem: Problem) -> typing.NoReturn:
+    raise ValidationError([problem])
+
+
+def _type_error(expected: str, value: object) -> typing.NoReturn:
+    _fail(TYPE.problem((), f"expected {expected}, got {_got(value)}"))
+
+
+# --- leaves --------------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        _type_error("a string", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        _type_error("an integer", value)
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        _type_error("a boolean", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) is float:
+        return value
+    if type(value) is int:  # JSON does not tell 1 from 1.0
+        return float(value)
+    _type_error("a number", value)
+
+
+def _from_text(parse: Callable[[str], Any], expected: str) -> StructureHook:
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            _type_error(expected, value)
+        try:
+            return parse(value)
+        except TextFormError as error:
+            _fail(error.problem)
+
+    return structure
+
+
+def _parse_date_or_datetime(text: str) -> date:
+    return parse_datetime(text) if "T" in text else parse_date(text)
+
+
+def _unstructure_date_or_datetime(value: date) -> str:
+    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
+
+
+def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
+    members = {member.value: member for member in cls}
+    value_types = {type(value) for value in members}
+    choices = ", ".join(repr(value) for value in members)
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        if type(value) in value_types:
+            member = members.get(value)
+            if member is not None:
+                return member
+        if type(value) not in value_types:
+            _type_error(
+                " or ".join(sorted(_JSON_NAMES.get(t, t.__name__) for t in value_types)), value
+            )
+        _fail(ENUM.problem((), f"{value!r} is not a {cls.__name__}; expected one of {choices}"))
+
+    return structure
+
+
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+# --- containers ----------------------------------------------------------------------
+
+
+def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
+    origin = typing.get_origin(tp)
+    item_type = typing.get_args(tp)[0]
+    item_hook = converter.get_structure_hook(item_type)
+    unique = origin is frozenset
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            _type_error("an array", value)
+        items = []
+        problems: list[Problem] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except ValidationError as error:
+                problems.extend(error.within(index))
+        if problems:
+            raise ValidationError(problems)
+        if not unique:
+            return tuple(items)
+        seen: set[Any] = set()
+        for index, item in enumerate(items):
+            if item in seen:
+                problems.append(
+                    DUPLICATE_ITEM.problem((index,), f"{value[index]!r} is listed twice")
+                )
+            seen.add(item)
+        if problems:
+            raise ValidationError(problems)
+        return frozenset(items)
+
+    return structure
+
+
+def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
+    item_hook = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    if typing.get_origin(tp) is frozenset:
+
+        def unstructure_set(value: frozenset[Any]) -> list[Any]:
+            items = [item_hook(item) for item in value]
+            try:
+                return sorted(items)
+            except TypeError:  # items that do not order (objects): order by their repr
+                return sorted(items, key=repr)
+
+        return unstructure_set
+
+    def unstructure(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure
+
+
+def _is_sequence(tp: Any) -> bool:
+    return typing.get_origin(tp) in (tuple, frozenset) and (
+        typing.get_origin(tp) is frozenset or typing.get_args(tp)[1:] == (Ellipsis,)
+    )
+
+
+def _is_optional(tp: Any) -> bool:
+    return is_union(tp) and type(None) in typing.get_args(tp)
+
+
+def _without_none(tp: Any) -> Any:
+    members = tuple(arg for arg in typing.get_args(tp) if arg is not type(None))
+    return members[0] if len(members) == 1 else typing.Union[members]  # noqa: UP007
+
+
+def _optional_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
+    inner_type = _without_none(tp)
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None:
+            return None
+        return inner(value, inner_type)
+
+    return structure
+
+
+def _optional_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
+    inner = converter.get_unstructure_hook(_without_none(tp))
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return unstructure
+
+
+def _is_date_or_datetime(tp: Any) -> bool:
+    return is_union(tp) and set(typing.get_args(tp)) == {date, datetime}
+
+
+def _is_annotated(tp: Any) -> bool:
+    return typing.get_origin(tp) is Annotated
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+# --- attrs classes -------------------------------------------------------------------
+
+
+def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:
+    """Strict structuring: unknown and missing keys, every field, every problem at once."""
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    names = frozenset(field.name for field in fields)
+    plan = [
+        (
+            field.name,
+            field.alias,
+            field.type,
+            converter.get_structure_hook(field.type),
+            field.default is attrs.NOTHING,
+        )
+        for field in fields
+    ]
+    expected = f"an object ({cls.__name__})"
+    known = ", ".join(sorted(names))
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            _type_error(expected, value)
+        problems: list[Problem] = []
+        if not names.issuperset(value):
+            problems.extend(
+                UNKNOWN_KEY.problem(
+                    (key if isinstance(key, str) else repr(key),),
+                    f"{key!r} is not a field of {cls.__name__}; its fields are {known}",
+                )
+                for key in value
+                if key not in names
+            )
+        kwargs: dict[str, Any] = {}
+        for name, alias, field_type, hook, required in plan:
+            try:
+                raw = value[name]
+            except KeyError:
+                if required:
+                    problems.append(
+                        MISSING_KEY.problem((name,), f"{cls.__name__} requires {name!r}")
+                    )
+                continue
+            try:
+                kwargs[alias] = hook(raw, field_type)
+            except ValidationError as error:
+                problems.extend(error.within(name))
+        if problems:
+            raise ValidationError(problems, cls.__name__)
+        return cls(**kwargs)
+
+    return structure
+
+
+def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:
+    attrs.resolve_types(cls)
+    plan = [(field.name, converter.get_unstructure_hook(field.type)) for field in attrs.fields(cls)]
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {name: hook(getattr(value, name)) for name, hook in plan}
+
+    return unstructure
+
+
+def _is_record(tp: Any) -> bool:
+    return tp is NegotiationRecord
+
+
+def _record_structure(_: Any, converter: cattrs.Converter) -> StructureHook:
+    """Records carry ``format_version``; a newer or unknown version is refused."""
+    inner = _attrs_structure(NegotiationRecord, converter)
+
+    def structure(value: Any, _: Any) -> NegotiationRecord:
+        if type(value) is not dict:
+            _type_error("an object (NegotiationRecord)", value)
+        if "format_version" not in value:
+            _fail(
+                MISSING_KEY.problem(
+                    ("format_version",),
+                    f"a record document states its format_version (this library writes {FORMAT_VERSION})",
+                )
+            )
+        version = value["format_version"]
+        if type(version) is not int:
+            _fail(TYPE.problem(("format_version",), f"expected an integer, got {_got(version)}"))
+        if version != FORMAT_VERSION:
+            newer = "newer than" if version > FORMAT_VERSION else "not"
+            _fail(
+                FORMAT_VERSION_RULE.problem(
+                    ("format_version",),
+                    f"format_version {version} is {newer} a version this library reads "
+                    f"(it reads {FORMAT_VERSION}); "
+                    + ("upgrade negotiations" if version > FORMAT_VERSION else "fix the document"),
+                )
+            )
+        body = {key: item for key, item in value.items() if key != "format_version"}
+        record: NegotiationRecord = inner(body, NegotiationRecord)
+        return record
+
+    return structure
+
+
+def _record_unstructure(_: Any, converter: cattrs.Converter) -> UnstructureHook:
+    inner = _attrs_unstructure(NegotiationRecord, converter)
+
+    def unstructure(value: NegotiationRecord) -> dict[str, Any]:
+        return {"format_version": FORMAT_VERSION, **inner(value)}
+
+    return unstructure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Install this library's strict hooks on a cattrs ``Converter``.
+
+    Use it on your own converter so that your attrs classes that hold negotiation
+    types (``meetings: tuple[Meeting, ...]``) load with the same rules and errors:
+    every problem of a document is reported at once as one `ValidationError`.
+
+    The plain form it reads and writes:
+
+    * attrs classes are objects keyed by field name; unknown keys, missing required
+      keys and wrong JSON types are problems; fields with defaults may be omitted;
+    * strings, integers and booleans are taken as they are, never coerced
+      (``123`` is not a string, ``"5"`` and ``5.7`` are not integers, ``true`` is not
+      an integer);
+    * datetimes are ISO 8601 with their UTC offset, followed by ``[Zone/Name]`` when
+      the datetime's zone is an IANA ``ZoneInfo``; dates are ``YYYY-MM-DD``;
+    * timedeltas are ISO 8601 durations in days, hours, minutes and seconds (``PT15M``);
+    * enums are their values; tuples are arrays; frozensets are sorted arrays, and an
+      array with a repeated item is a problem;
+    * a `NegotiationRecord` document also carries ``format_version``.
+    """
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(datetime, _from_text(parse_datetime, "a datetime string"))
+    converter.register_structure_hook(date, _from_text(parse_date, "a date string"))
+    converter.register_structure_hook(timedelta, _from_text(parse_duration, "a duration string"))
+    converter.register_unstructure_hook(datetime, format_datetime)
+    converter.register_unstructure_hook(date, format_date)
+    converter.register_unstructure_hook(timedelta, format_duration)
+
+    converter.register_structure_hook_factory(attrs.has, _attrs_structure)
+    converter.register_unstructure_hook_factory(attrs.has, _attrs_unstructure)
+
+    converter.register_structure_hook_factory(_is_enum, _enum_structure)
+    converter.register_unstructure_hook_factory(_is_enum, lambda _: _unstructure_enum)
+    converter.register_structure_hook_factory(_is_sequence, _sequence_structure)
+    converter.register_unstructure_hook_factory(_is_sequence, _sequence_unstructure)
+    converter.register_structure_hook_factory(_is_optional, _optional_structure)
+    converter.register_unstructure_hook_factory(_is_optional, _optional_unstructure)
+    converter.register_structure_hook_factory(
+        _is_date_or_datetime,
+        lambda _: _from_text(_parse_date_or_datetime, "a datetime or date string"),
+    )
+    converter.register_unstructure_hook_factory(
+        _is_date_or_datetime, lambda _: _unstructure_date_or_datetime
+    )
+    converter.register_structure_hook_factory(
+        _is_annotated,
+        lambda tp, conv: conv.get_structure_hook(strip_annotated(tp)[0]),
+    )
+    converter.register_unstructure_hook_factory(
+        _is_annotated,
+        lambda tp, conv: conv.get_unstructure_hook(strip_annotated(tp)[0]),
+    )
+    # Factories run on first use, once every hook above is in place.
+    converter.register_structure_hook_factory(_is_record, _record_structure)
+    converter.register_unstructure_hook_factory(_is_record, _record_unstructure)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new cattrs ``Converter`` configured by `configure_converter`."""
+    converter = cattrs.Converter()
+    configure_converter(converter)
+    return converter

@@ -1,0 +1,275 @@
+"""Where and when delegations meet: venues and meetings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ._errors import Problem
+from ._parties import Delegation
+from ._rules import (
+    DUPLICATE_ITEM,
+    MEETING_DELEGATIONS,
+    MEETING_END_BEFORE_START,
+    MEETING_END_NOT_CONCLUDED,
+    MEETING_NEGATIVE_SLACK,
+    MEETING_REPEATED_PARTY,
+    MEETING_SLACK,
+    MEETING_STATUS_TIMES,
+    PRECISION_WITHOUT_TIME,
+)
+from ._time import (
+    TimePrecision,
+    day_precision_problems,
+    difference,
+    earliest,
+    format_datetime,
+    format_duration,
+    latest,
+    minus,
+)
+from ._values import (
+    CountryCode,
+    Id,
+    PartyId,
+    PartyOrPersonId,
+    PersonId,
+    Text,
+    TimeZoneName,
+    ensure_valid,
+)
+
+__all__ = ["DEFAULT_SLACK", "Meeting", "MeetingFormat", "MeetingKind", "MeetingStatus", "Venue"]
+
+#: How much earlier than scheduled a meeting may start before it is a contradiction.
+DEFAULT_SLACK: Final = timedelta(minutes=15)
+
+
+@attrs.frozen(kw_only=True)
+class Venue:
+    """Where a meeting takes place; ``time_zone`` is an IANA name such as ``Europe/Istanbul``."""
+
+    name: Text
+    city: Text | None = None
+    country: CountryCode | None = None
+    time_zone: TimeZoneName | None = None
+
+    def __attrs_post_init__(self) -> None:
+        ensure_valid(self)
+
+    @property
+    def tzinfo(self) -> ZoneInfo | None:
+        """The venue's time zone as a `zoneinfo.ZoneInfo`, if known."""
+        return None if self.time_zone is None else ZoneInfo(self.time_zone)
+
+
+class MeetingStatus(enum.Enum):
+    """Where a meeting stands."""
+
+    PROPOSED = "proposed"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    CONCLUDED = "concluded"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+#: Statuses of a meeting that has not started; such a meeting has no actual start.
+NOT_STARTED: Final = frozenset(
+    {
+        MeetingStatus.PROPOSED,
+        MeetingStatus.SCHEDULED,
+        MeetingStatus.POSTPONED,
+        MeetingStatus.CANCELLED,
+    }
+)
+
+
+class MeetingFormat(enum.Enum):
+    """How the delegations talk."""
+
+    #: Face to face, in one room.
+    DIRECT = "direct"
+    #: Indirect "proximity" talks: the delegations sit apart and mediators carry messages.
+    PROXIMITY = "proximity"
+
+
+class MeetingKind(enum.Enum):
+    """How many parties send delegations; derived from `Meeting.delegations`."""
+
+    BILATERAL = "bilateral"
+    TRILATERAL = "trilateral"
+    MULTILATERAL = "multilateral"
+
+
+def _precision_problems(meeting: Meeting) -> list[Problem]:
+    problems: list[Problem] = []
+    for name in ("scheduled_start", "actual_start", "end"):
+        value: datetime | None = getattr(meeting, name)
+        precision: TimePrecision = getattr(meeting, f"{name}_precision")
+        if value is None:
+            if precision is not TimePrecision.EXACT:
+                problems.append(
+                    PRECISION_WITHOUT_TIME.problem(
+                        (f"{name}_precision",),
+                        f"{precision.value!r} is given but {name} is unknown; leave it 'exact'",
+                    )
+                )
+        elif precision is TimePrecision.DAY:
+            problems.extend(day_precision_problems(value, (name,)))
+    return problems
+
+
+def _time_order_problems(meeting: Meeting) -> list[Problem]:
+    scheduled, actual, end = meeting.scheduled_start, meeting.actual_start, meeting.end
+    slack = meeting.slack
+    if slack < timedelta(0):
+        return [MEETING_NEGATIVE_SLACK.problem(("slack",), f"{format_duration(slack)} is negative")]
+    problems: list[Problem] = []
+    # The earliest instant the meeting may start at: scheduled start minus slack.
+    floor = None
+    if scheduled is not None:
+        floor = minus(earliest(scheduled, meeting.scheduled_start_precision), slack)
+        because = (
+            f"scheduled_start {format_datetime(scheduled)} minus slack {format_duration(slack)}"
+        )
+    if (
+        floor is not None
+        and actual is not None
+        and latest(actual, meeting.actual_start_precision) < floor
+    ):
+        problems.append(
+            MEETING_SLACK.problem(
+                ("actual_start",), f"{format_datetime(actual)} is earlier than {because}"
+            )
+        )
+    if actual is not None:
+        floor = earliest(actual, meeting.actual_start_precision)
+        because = f"actual_start {format_datetime(actual)}"
+    if end is not None and floor is not None and latest(end, meeting.end_precision) < floor:
+        problems.append(
+            MEETING_END_BEFORE_START.problem(
+                ("end",), f"{format_datetime(end)} is earlier than {because}"
+            )
+        )
+    return problems
+
+
+def _status_problems(meeting: Meeting) -> list[Problem]:
+    problems: list[Problem] = []
+    status = meeting.status
+    if status in NOT_STARTED and meeting.actual_start is not None:
+        problems.append(
+            MEETING_STATUS_TIMES.problem(
+                ("actual_start",),
+                f"a {status.value} meeting has not started, yet actual_start is "
+                f"{format_datetime(meeting.actual_start)}",
+            )
+        )
+    if meeting.end is not None and status is not None and status is not MeetingStatus.CONCLUDED:
+        problems.append(
+            MEETING_END_NOT_CONCLUDED.problem(
+                ("end",),
+                f"the meeting ended at {format_datetime(meeting.end)}, so it cannot be {status.value}",
+            )
+        )
+    return problems
+
+
+def _participation_problems(meeting: Meeting) -> list[Problem]:
+    problems: list[Problem] = []
+    if len(meeting.delegations) < 2:
+        problems.append(
+            MEETING_DELEGATIONS.problem(
+                ("delegations",),
+                f"a meeting needs delegations of at least two parties, got {len(meeting.delegations)}",
+            )
+        )
+    seen: set[str] = set()
+    for index, delegation in enumerate(meeting.delegations):
+        if delegation.party in seen:
+            problems.append(
+                MEETING_REPEATED_PARTY.problem(
+                    ("delegations", index, "party"),
+                    f"{delegation.party!r} already has a delegation at this meeting",
+                )
+            )
+        seen.add(delegation.party)
+    previous: set[datetime] = set()
+    for index, start in enumerate(meeting.previous_scheduled_starts):
+        if start in previous:
+            problems.append(
+                DUPLICATE_ITEM.problem(
+                    ("previous_scheduled_starts", index),
+                    f"{format_datetime(start)} is listed twice",
+                )
+            )
+        previous.add(start)
+    return problems
+
+
+def _meeting_rules(meeting: Meeting) -> list[Problem]:
+    return [
+        *_participation_problems(meeting),
+        *_precision_problems(meeting),
+        *_time_order_problems(meeting),
+        *_status_problems(meeting),
+    ]
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting of two or more delegations, with the times a report gives for it.
+
+    Each time is optional and has its precision beside it. When both are known, the
+    actual start is no earlier than ``scheduled_start - slack``; the end follows the
+    start. ``mediators`` are ids of parties or persons who facilitate the talks or
+    carry messages; ``previous_scheduled_starts`` are the starts a postponed or moved
+    meeting had before (as schema.org's ``previousStartDate``).
+    """
+
+    id: Id
+    title: Text
+    delegations: tuple[Delegation, ...]
+    status: MeetingStatus | None = None
+    venue: Venue | None = None
+    host: PartyId | None = None
+    chair: PersonId | None = None
+    mediators: frozenset[PartyOrPersonId] = frozenset()
+    format: MeetingFormat | None = None
+    scheduled_start: datetime | None = None
+    scheduled_start_precision: TimePrecision = TimePrecision.EXACT
+    actual_start: datetime | None = None
+    actual_start_precision: TimePrecision = TimePrecision.EXACT
+    end: datetime | None = None
+    end_precision: TimePrecision = TimePrecision.EXACT
+    slack: timedelta = DEFAULT_SLACK
+    previous_scheduled_starts: tuple[datetime, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        ensure_valid(self, _meeting_rules)
+
+    @property
+    def kind(self) -> MeetingKind:
+        """Bilateral, trilateral or multilateral, by the number of delegations."""
+        if len(self.delegations) == 2:
+            return MeetingKind.BILATERAL
+        if len(self.delegations) == 3:
+            return MeetingKind.TRILATERAL
+        return MeetingKind.MULTILATERAL
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The ids of the parties that send delegations, in order."""
+        return tuple(delegation.party for delegation in self.delegations)
+
+    @property
+    def delay(self) -> timedelta | None:
+        """``actual_start - scheduled_start`` when both are known (negative if early), else None."""
+        if self.actual_start is None or self.scheduled_start is None:
+            return None
+        return difference(self.actual_start, self.scheduled_start)

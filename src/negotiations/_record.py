@@ -1,0 +1,204 @@
+"""A whole negotiation: every object of it, and the rules that tie them together."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, Final
+
+import attrs
+
+from ._errors import Location, Problem
+from ._exchanges import ExchangeProposal
+from ._meetings import Meeting
+from ._parties import Party, Person
+from ._rules import (
+    DELEGATION_MEMBER_PARTY,
+    MEETING_CHAIR_PARTY,
+    RECORD_DUPLICATE_ID,
+    RECORD_UNRESOLVED_REFERENCE,
+    STATEMENT_SPEAKER_PARTY,
+)
+from ._statements import Statement
+from ._values import RefersTo, Text, ensure_valid, is_union, strip_annotated
+
+__all__ = ["FORMAT_VERSION", "NegotiationRecord"]
+
+#: The version of the record document format that this library writes and reads.
+FORMAT_VERSION: Final = 1
+
+Entity = Party | Person | Meeting | ExchangeProposal | Statement
+
+_KINDS: Final = (
+    ("parties", "party"),
+    ("persons", "person"),
+    ("meetings", "meeting"),
+    ("proposals", "proposal"),
+    ("statements", "statement"),
+)
+
+
+@attrs.frozen
+class _Plan:
+    """How to find references in one field: directly, or inside nested objects."""
+
+    name: str
+    many: bool
+    refers_to: RefersTo | None
+    nested: type | None
+
+
+def _unwrap(tp: Any) -> tuple[Any, bool]:
+    """The element annotation of a field, and whether the field holds many of them."""
+    base, _ = strip_annotated(tp)
+    if is_union(base):
+        members = [arg for arg in typing.get_args(base) if arg is not type(None)]
+        if len(members) != 1:
+            return None, False
+        base, _ = strip_annotated(members[0])
+    if typing.get_origin(base) in (tuple, frozenset):
+        return typing.get_args(base)[0], True
+    return tp, False
+
+
+@cache
+def _plans(cls: Any) -> tuple[_Plan, ...]:
+    attrs.resolve_types(cls)
+    plans = []
+    for field in attrs.fields(cls):
+        element, many = _unwrap(field.type)
+        base, extras = strip_annotated(element)
+        refers_to = next((extra for extra in extras if isinstance(extra, RefersTo)), None)
+        if refers_to is not None:
+            plans.append(_Plan(field.name, many, refers_to, None))
+        elif isinstance(base, type) and attrs.has(base):
+            plans.append(_Plan(field.name, many, None, base))
+    return tuple(plans)
+
+
+def _references(obj: Any, location: Location) -> Iterator[tuple[Location, str, RefersTo]]:
+    """Every reference in ``obj`` and the objects nested in it, with its location."""
+    for plan in _plans(obj.__class__):
+        value = getattr(obj, plan.name)
+        if value is None:
+            continue
+        items = (
+            (sorted(value) if isinstance(value, frozenset) else value) if plan.many else (value,)
+        )
+        for index, item in enumerate(items):
+            item_location = (*location, plan.name, index) if plan.many else (*location, plan.name)
+            if plan.refers_to is not None:
+                yield item_location, item, plan.refers_to
+            else:
+                yield from _references(item, item_location)
+
+
+def _index(record: NegotiationRecord, problems: list[Problem]) -> dict[str, tuple[str, Entity]]:
+    index: dict[str, tuple[str, Entity]] = {}
+    for collection, kind in _KINDS:
+        for position, entity in enumerate(getattr(record, collection)):
+            if entity.id in index:
+                other_kind, _ = index[entity.id]
+                problems.append(
+                    RECORD_DUPLICATE_ID.problem(
+                        (collection, position, "id"),
+                        f"{entity.id!r} is already the id of a {other_kind} in this record",
+                    )
+                )
+            else:
+                index[entity.id] = (kind, entity)
+    return index
+
+
+def _person_party(index: dict[str, tuple[str, Entity]], person_id: str | None) -> str | None:
+    """The party a referenced person acts for, when the person resolves and the party is known."""
+    if person_id is None or person_id not in index:
+        return None
+    _, entity = index[person_id]
+    return entity.party if isinstance(entity, Person) else None
+
+
+def _acting_for_problems(
+    record: NegotiationRecord, index: dict[str, tuple[str, Entity]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for m, meeting in enumerate(record.meetings):
+        for d, delegation in enumerate(meeting.delegations):
+            people: list[tuple[Location, str | None]] = [(("head",), delegation.head)]
+            people += [(("members", k), member) for k, member in enumerate(delegation.members)]
+            for where, person in people:
+                party = _person_party(index, person)
+                if party is not None and party != delegation.party:
+                    problems.append(
+                        DELEGATION_MEMBER_PARTY.problem(
+                            ("meetings", m, "delegations", d, *where),
+                            f"{person!r} acts for {party!r}, not for the delegation's party "
+                            f"{delegation.party!r}",
+                        )
+                    )
+        chair_party = _person_party(index, meeting.chair)
+        taking_part = {*meeting.parties, *meeting.mediators}
+        if chair_party is not None and chair_party not in taking_part:
+            problems.append(
+                MEETING_CHAIR_PARTY.problem(
+                    ("meetings", m, "chair"),
+                    f"{meeting.chair!r} acts for {chair_party!r}, which neither sends a "
+                    "delegation to nor mediates this meeting",
+                )
+            )
+    for s, statement in enumerate(record.statements):
+        party = _person_party(index, statement.speaker)
+        if party is not None and party != statement.party:
+            problems.append(
+                STATEMENT_SPEAKER_PARTY.problem(
+                    ("statements", s, "speaker"),
+                    f"{statement.speaker!r} acts for {party!r}, but the statement is attributed "
+                    f"to {statement.party!r}",
+                )
+            )
+    return problems
+
+
+def _record_rules(record: NegotiationRecord) -> list[Problem]:
+    problems: list[Problem] = []
+    index = _index(record, problems)
+    for collection, _ in _KINDS:
+        for position, entity in enumerate(getattr(record, collection)):
+            for location, target, refers_to in _references(entity, (collection, position)):
+                found = index.get(target)
+                if found is None:
+                    wanted = " or ".join(refers_to.kinds)
+                    problems.append(
+                        RECORD_UNRESOLVED_REFERENCE.problem(
+                            location, f"no {wanted} with id {target!r} in this record"
+                        )
+                    )
+                elif found[0] not in refers_to.kinds:
+                    wanted = " or ".join(refers_to.kinds)
+                    problems.append(
+                        RECORD_UNRESOLVED_REFERENCE.problem(
+                            location, f"{target!r} is a {found[0]}, not a {wanted}"
+                        )
+                    )
+    problems.extend(_acting_for_problems(record, index))
+    return problems
+
+
+@attrs.frozen(kw_only=True)
+class NegotiationRecord:
+    """A whole negotiation: its parties, persons, meetings, proposals and statements.
+
+    Ids are unique within a record, and every reference in it resolves to an object of
+    the right kind. As a JSON document, a record also carries ``format_version``.
+    """
+
+    parties: tuple[Party, ...] = ()
+    persons: tuple[Person, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    proposals: tuple[ExchangeProposal, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    title: Text | None = None
+
+    def __attrs_post_init__(self) -> None:
+        ensure_valid(self, _record_rules)
