@@ -1,0 +1,16 @@
+"""Test configuration: Hypothesis settings profiles.
+
+``dev`` (the default) keeps local runs fast; ``ci`` explores more. Choose one with the
+``HYPOTHESIS_PROFILE`` environment variable; ``.ci/run`` selects ``ci``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("dev", max_examples=50, deadline=None)
+# deadline=None: CI machines are shared and slow; a timing flake is not a bug report.
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
