@@ -286,6 +286,12 @@ def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:
             except ValidationError as error:
                 problems.extend(error.within(name))
         if problems:
+            if all(problem.rule == UNKNOWN_KEY.id for problem in problems):
+                # The known fields are all there: report the object's own rules too.
+                try:
+                    cls(**kwargs)
+                except ValidationError as error:
+                    problems.extend(error.problems)
             raise ValidationError(problems, cls.__name__)
         return cls(**kwargs)
 

@@ -22,7 +22,7 @@ import attrs
 
 from ._countries import COUNTRY_CODES
 from ._errors import Location, Problem, ValidationError
-from ._rules import BLANK, COUNTRY, ID, POSITIVE, TIME_ZONE, TYPE, URL
+from ._rules import BLANK, COUNTRY, DATETIME, ID, NAIVE_DATETIME, POSITIVE, TIME_ZONE, TYPE, URL
 from ._time import datetime_problems
 
 __all__ = [
@@ -38,6 +38,9 @@ __all__ = [
 ]
 
 Check = Callable[[Any, Location], list[Problem]]
+
+# Problems after which cross-field rules cannot run: they compare values of these types.
+_BLOCKING: Final = frozenset({TYPE.id, NAIVE_DATETIME.id, DATETIME.id})
 
 
 # --- constraints carried by annotations ----------------------------------------------
@@ -325,10 +328,11 @@ def ensure_valid(instance: Any, rules: Callable[[Any], list[Problem]] | None = N
     """Raise `ValidationError` listing every problem of a freshly built instance.
 
     Field types and constraints are checked first; the class's cross-field ``rules``
-    run once every field has its type, so they can rely on it.
+    also run unless a field has the wrong type (they rely on types, not on constraints),
+    so two broken rules in one object are reported as two problems.
     """
     problems = check_fields(instance)
-    if not problems and rules is not None:
-        problems = rules(instance)
+    if rules is not None and not any(problem.rule in _BLOCKING for problem in problems):
+        problems.extend(rules(instance))
     if problems:
         raise ValidationError(problems, type(instance).__name__)
