@@ -240,7 +240,8 @@ def _is_enum(tp: Any) -> bool:
 # --- attrs classes -------------------------------------------------------------------
 
 
-def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:
+def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:  # noqa: C901
+    # One closure collects every kind of problem of an object in one pass.
     """Strict structuring: unknown and missing keys, every field, every problem at once."""
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)

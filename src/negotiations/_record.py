@@ -51,14 +51,13 @@ class _Plan:
 
 def _unwrap(tp: Any) -> tuple[Any, bool]:
     """The element annotation of a field, and whether the field holds many of them."""
-    base, _ = strip_annotated(tp)
-    if is_union(base):
-        members = [arg for arg in typing.get_args(base) if arg is not type(None)]
+    if is_union(tp):
+        members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         if len(members) != 1:
             return None, False
-        base, _ = strip_annotated(members[0])
-    if typing.get_origin(base) in (tuple, frozenset):
-        return typing.get_args(base)[0], True
+        (tp,) = members
+    if typing.get_origin(tp) in (tuple, frozenset):
+        return typing.get_args(tp)[0], True
     return tp, False
 
 

@@ -143,8 +143,11 @@ def latest(value: datetime, precision: TimePrecision) -> datetime:
 
 
 def minus(value: datetime, delta: timedelta) -> datetime:
-    """``value - delta`` for UTC values, saturating instead of overflowing."""
-    return _shift(value, -delta)
+    """``value - delta`` for UTC values (``delta`` >= 0), saturating instead of overflowing."""
+    try:
+        return value - delta
+    except OverflowError:
+        return _UTC_MIN
 
 
 def difference(later: datetime, earlier: datetime) -> timedelta:

@@ -1,0 +1,64 @@
+"""The exception family, problems and their paths."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from negotiations import NegotiationsError, Problem, ValidationError
+from negotiations._errors import SHOWN_PROBLEMS, render_path
+
+
+def test_validation_error_is_a_value_error_under_the_root() -> None:
+    assert issubclass(ValidationError, ValueError)
+    assert issubclass(ValidationError, NegotiationsError)
+
+
+@pytest.mark.parametrize(
+    ("location", "path"),
+    [
+        ((), "$"),
+        (("meetings", 1, "actual_start"), "$.meetings[1].actual_start"),
+        (("odd key",), "$['odd key']"),
+        (("9lives",), "$['9lives']"),
+    ],
+)
+def test_paths_are_json_paths(location: tuple[str | int, ...], path: str) -> None:
+    assert render_path(location) == path
+
+
+def test_a_problem_seen_from_its_container() -> None:
+    problem = Problem(location=("actual_start",), rule="meeting.slack", message="too early")
+    assert problem.within("meetings", 1).path == "$.meetings[1].actual_start"
+
+
+def test_str_lists_every_problem_with_path_and_rule() -> None:
+    error = ValidationError(
+        [
+            Problem(location=("a",), rule="value.blank", message="'' is empty"),
+            Problem(location=("b", 0), rule="value.type", message="expected str"),
+        ],
+        "Thing",
+    )
+    assert str(error).splitlines() == [
+        "2 problems in Thing:",
+        "  $.a: '' is empty [value.blank]",
+        "  $.b[0]: expected str [value.type]",
+    ]
+    assert error.rules == {"value.blank", "value.type"}
+
+
+def test_str_summarises_beyond_the_shown_problems() -> None:
+    many = [
+        Problem(location=(i,), rule="value.type", message="x") for i in range(SHOWN_PROBLEMS + 3)
+    ]
+    lines = str(ValidationError(many)).splitlines()
+    assert lines[-1] == "  ... and 3 more"
+    assert len(lines) == SHOWN_PROBLEMS + 2
+
+
+def test_errors_pickle() -> None:
+    error = ValidationError([Problem(location=("a",), rule="value.blank", message="m")], "Thing")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own data
+    assert (copy.problems, copy.subject, str(copy)) == (error.problems, error.subject, str(error))
