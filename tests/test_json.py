@@ -1,0 +1,222 @@
+"""Typed JSON: round trips, strictness, duplicate keys, format versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from negotiations import (
+    FORMAT_VERSION,
+    Delegation,
+    Handover,
+    Meeting,
+    NegotiationRecord,
+    Party,
+    PartyKind,
+    Source,
+    ValidationError,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "istanbul-2025-05-15.json"
+
+
+def example() -> NegotiationRecord:
+    return from_json(EXAMPLE.read_bytes(), NegotiationRecord)
+
+
+def located(error: pytest.ExceptionInfo[ValidationError]) -> set[tuple[str, str]]:
+    return {(problem.path, problem.rule) for problem in error.value.problems}
+
+
+def party_document(**changes: Any) -> dict[str, Any]:
+    return {"id": "ua", "name": "Ukraine", "kind": "state", "country": "UA", **changes}
+
+
+class TestRoundTrip:
+    def test_the_example_round_trips_through_text_and_dicts(self) -> None:
+        record = example()
+        assert from_json(to_json(record), NegotiationRecord) == record
+        assert from_dict(to_dict(record), NegotiationRecord) == record
+
+    def test_bytes_and_str_give_the_same_record(self) -> None:
+        text = EXAMPLE.read_text(encoding="utf-8")
+        assert from_json(text, NegotiationRecord) == from_json(text.encode(), NegotiationRecord)
+
+    def test_output_is_stable(self) -> None:
+        assert to_json(example()) == to_json(example())
+
+    def test_frozensets_are_written_sorted(self) -> None:
+        meeting = Meeting(
+            id="m",
+            title="T",
+            delegations=(Delegation(party="a"), Delegation(party="b")),
+            mediators=frozenset({"zeta", "alpha", "mu"}),
+        )
+        assert to_dict(meeting)["mediators"] == ["alpha", "mu", "zeta"]
+
+    def test_indent_only_changes_white_space(self) -> None:
+        record = example()
+        assert json.loads(to_json(record, indent=True)) == json.loads(to_json(record))
+
+    def test_non_ascii_text_is_kept(self) -> None:
+        party = Party(id="tr", name="Türkiye", kind=PartyKind.STATE)
+        assert "Türkiye" in to_json(party)
+        assert from_json(to_json(party).encode(), Party) == party
+
+    def test_records_carry_the_format_version(self) -> None:
+        assert to_dict(example())["format_version"] == FORMAT_VERSION
+
+
+class TestNoCoercion:
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            ({"name": 123}, ("$.name", "value.type")),
+            ({"kind": "State"}, ("$.kind", "value.enum")),
+            ({"kind": 1}, ("$.kind", "value.type")),
+            ({"kind": ["state"]}, ("$.kind", "value.type")),
+            ({"country": None, "id": None}, ("$.id", "value.type")),
+        ],
+    )
+    def test_wrong_types_are_refused(
+        self, changes: dict[str, Any], expected: tuple[str, str]
+    ) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(party_document(**changes), Party)
+        assert located(caught) == {expected}
+
+    @pytest.mark.parametrize("count", ["5", 5.7, 5.0, True, None])
+    def test_integers_are_integers(self, count: object) -> None:
+        document = {"category": "civilians", "quantity": "exact", "count": count}
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, Handover)
+        expected = "handover.count" if count is None else "value.type"
+        assert located(caught) == {("$.count", expected)}
+
+    def test_a_string_is_not_an_array(self) -> None:
+        meeting = to_dict(example().meetings[0])
+        meeting["delegations"] = "tr,us,ua"
+        with pytest.raises(ValidationError) as caught:
+            from_dict(meeting, Meeting)
+        assert located(caught) == {("$.delegations", "value.type")}
+
+    def test_a_naive_datetime_is_refused_on_load(self) -> None:
+        meeting = to_dict(example().meetings[1])
+        meeting["actual_start"] = "2025-05-15T13:36:00"
+        with pytest.raises(ValidationError) as caught:
+            from_dict(meeting, Meeting)
+        assert located(caught) == {("$.actual_start", "value.datetime")}
+
+
+class TestKeys:
+    def test_unknown_keys_are_named(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(party_document(nmae="Ukraine"), Party)
+        assert located(caught) == {("$.nmae", "document.unknown_key")}
+
+    def test_missing_required_keys(self) -> None:
+        document = party_document()
+        del document["name"]
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, Party)
+        assert located(caught) == {("$.name", "document.missing_key")}
+
+    def test_optional_keys_may_be_left_out(self) -> None:
+        assert from_dict({"outlet": "UNN"}, Source) == Source(outlet="UNN")
+
+    def test_problems_in_several_objects_come_back_together(self) -> None:
+        document = to_dict(example())
+        document["parties"][0]["country"] = "Ukraine"
+        document["meetings"][1]["actual_start"] = "2025-05-15T11:00:00+03:00"
+        document["statements"][2]["kind"] = "insult"
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, NegotiationRecord)
+        assert located(caught) == {
+            ("$.parties[0].country", "value.country"),
+            ("$.meetings[1].actual_start", "meeting.slack"),
+            ("$.statements[2].kind", "value.enum"),
+        }
+        assert caught.value.subject == "NegotiationRecord"
+
+
+class TestDuplicateKeys:
+    def test_a_later_value_does_not_win(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json('{"id": "ua", "name": "Ukraine", "name": "Russia", "kind": "state"}', Party)
+        assert located(caught) == {("$.name", "document.duplicate_key")}
+
+    def test_nested_duplicates_are_located(self) -> None:
+        text = to_json(example()).replace('"kind":"state"', '"kind":"state","kind":"state"', 2)
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, NegotiationRecord)
+        assert located(caught) == {
+            ("$.parties[0].kind", "document.duplicate_key"),
+            ("$.parties[1].kind", "document.duplicate_key"),
+        }
+
+    def test_a_duplicate_hidden_behind_an_escaped_colon(self) -> None:
+        """Colons written as \\u003a defeat the fast count, so the exact check decides."""
+        text = '{"id": "ua", "name": "a\\u003ab", "kind": "state", "kind": "other"}'
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, Party)
+        assert located(caught) == {("$.kind", "document.duplicate_key")}
+
+    def test_escaped_colons_without_duplicates_are_fine(self) -> None:
+        party = from_json('{"id": "ua", "name": "a\\u003ab", "kind": "state"}', Party)
+        assert party.name == "a:b"
+
+    def test_duplicates_with_colons_in_keys_and_values(self) -> None:
+        text = '{"a:b": "c:d", "a:b": "c:d"}'
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, Party)
+        assert located(caught) == {("$['a:b']", "document.duplicate_key")}
+
+    def test_duplicate_keys_in_bytes(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(b'{"outlet": "UNN", "outlet": "UNN"}', Source)
+        assert located(caught) == {("$.outlet", "document.duplicate_key")}
+
+
+class TestSyntaxAndVersions:
+    @pytest.mark.parametrize("text", ["", "{", '{"a": NaN}', "[1,]", b"\xff\xfe", '{"a": 1} x'])
+    def test_malformed_json(self, text: str | bytes) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, Party)
+        assert caught.value.rules == {"document.syntax"}
+
+    def test_a_newer_format_version_is_refused_clearly(self) -> None:
+        document = to_dict(example())
+        document["format_version"] = FORMAT_VERSION + 1
+        with pytest.raises(ValidationError, match="upgrade negotiations") as caught:
+            from_dict(document, NegotiationRecord)
+        assert located(caught) == {("$.format_version", "document.format_version")}
+
+    @pytest.mark.parametrize(
+        ("version", "rule"),
+        [(0, "document.format_version"), ("1", "value.type"), (True, "value.type")],
+    )
+    def test_other_bad_versions(self, version: object, rule: str) -> None:
+        document = to_dict(example())
+        document["format_version"] = version
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, NegotiationRecord)
+        assert located(caught) == {("$.format_version", rule)}
+
+    def test_a_record_without_a_version(self) -> None:
+        document = to_dict(example())
+        del document["format_version"]
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, NegotiationRecord)
+        assert located(caught) == {("$.format_version", "document.missing_key")}
+
+    def test_a_record_must_be_an_object(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json("[]", NegotiationRecord)
+        assert located(caught) == {("$", "value.type")}

@@ -1,0 +1,144 @@
+"""Text forms of datetimes, dates and durations, and the intervals behind precisions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negotiations._time import (
+    APPROXIMATE_MARGIN,
+    TextFormError,
+    TimePrecision,
+    earliest,
+    format_date,
+    format_datetime,
+    format_duration,
+    latest,
+    parse_date,
+    parse_datetime,
+    parse_duration,
+)
+
+ZONES = ["Europe/Istanbul", "Europe/Kyiv", "America/New_York", "Asia/Kathmandu", "UTC"]
+
+fixed_offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
+    lambda minutes: timezone(timedelta(minutes=minutes))
+)
+aware = st.datetimes(
+    min_value=datetime(1900, 1, 2), max_value=datetime(9998, 12, 30), timezones=fixed_offsets
+)
+
+
+class TestDatetimeText:
+    @given(aware)
+    def test_fixed_offsets_round_trip(self, value: datetime) -> None:
+        parsed = parse_datetime(format_datetime(value))
+        assert (parsed, parsed.utcoffset()) == (value, value.utcoffset())
+
+    @given(
+        st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1)),
+        st.sampled_from(ZONES),
+    )
+    def test_iana_zones_round_trip_with_their_name(self, naive_utc: datetime, zone: str) -> None:
+        value = naive_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone))
+        text = format_datetime(value)
+        assert text.endswith(f"[{zone}]")
+        parsed = parse_datetime(text)
+        assert parsed.tzinfo == ZoneInfo(zone)
+        assert (parsed, parsed.utcoffset(), parsed.replace(tzinfo=None)) == (
+            value,
+            value.utcoffset(),
+            value.replace(tzinfo=None),
+        )
+
+    def test_z_and_minutes_without_seconds_are_read(self) -> None:
+        assert parse_datetime("2025-05-15T10:45Z") == datetime(
+            2025, 5, 15, 10, 45, tzinfo=timezone.utc
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "rule"),
+        [
+            ("2025-05-15T13:36:00", "value.datetime"),  # no offset
+            ("2025-05-15 13:36:00+03:00", "value.datetime"),
+            ("2025-02-30T10:00:00+03:00", "value.datetime"),
+            ("2025-05-15T24:00:00+03:00", "value.datetime"),
+            ("2025-05-15T13:36:00+24:00", "value.datetime"),
+            ("20250515T133600+0300", "value.datetime"),
+            ("2025-05-15T13:36:00+03:00[Europe/Atlantis]", "value.time_zone"),
+            ("2025-05-15T13:36:00+02:00[Europe/Istanbul]", "value.datetime"),  # wrong offset
+            ("2025-03-30T02:30:00+01:00[Europe/Berlin]", "value.datetime"),  # skipped time
+            ("0001-01-01T00:00:00+01:00[Europe/Berlin]", "value.datetime"),
+            ("\uff12\uff10\uff12\uff15-05-15T13:36:00+03:00", "value.datetime"),  # full-width digits
+        ],
+    )
+    def test_refused(self, text: str, rule: str) -> None:
+        with pytest.raises(TextFormError) as caught:
+            parse_datetime(text)
+        assert caught.value.problem.rule == rule
+
+
+class TestDateText:
+    @given(st.dates())
+    def test_round_trip(self, value: date) -> None:
+        assert parse_date(format_date(value)) == value
+
+    @pytest.mark.parametrize(
+        "text", ["2025-02-29", "2025-5-1", "2025-05-15T00:00", "15.05.2025", ""]
+    )
+    def test_refused(self, text: str) -> None:
+        with pytest.raises(TextFormError) as caught:
+            parse_date(text)
+        assert caught.value.problem.rule == "value.date"
+
+
+class TestDurationText:
+    @given(st.timedeltas())
+    def test_round_trip(self, value: timedelta) -> None:
+        assert parse_duration(format_duration(value)) == value
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            (timedelta(minutes=15), "PT15M"),
+            (timedelta(0), "PT0S"),
+            (timedelta(days=1, hours=2), "P1DT2H"),
+            (timedelta(minutes=-5), "-PT5M"),
+            (timedelta(seconds=1, microseconds=500000), "PT1.500000S"),
+        ],
+    )
+    def test_canonical_text(self, value: timedelta, text: str) -> None:
+        assert format_duration(value) == text
+
+    @pytest.mark.parametrize(
+        "text", ["P1M", "P1Y", "PT", "P", "15M", "PT1.5M", "P1W", "-P", "PT99999999999999H"]
+    )
+    def test_refused(self, text: str) -> None:
+        with pytest.raises(TextFormError) as caught:
+            parse_duration(text)
+        assert caught.value.problem.rule == "value.duration"
+
+
+class TestIntervals:
+    @given(aware)
+    def test_exact_is_an_instant(self, value: datetime) -> None:
+        assert earliest(value, TimePrecision.EXACT) == latest(value, TimePrecision.EXACT) == value
+
+    @given(aware)
+    def test_approximate_spans_the_margin_either_side(self, value: datetime) -> None:
+        assert (
+            latest(value, TimePrecision.APPROXIMATE) - earliest(value, TimePrecision.APPROXIMATE)
+            == 2 * APPROXIMATE_MARGIN
+        )
+
+    def test_a_day_is_the_whole_local_day(self) -> None:
+        kyiv = ZoneInfo("Europe/Kyiv")
+        day = datetime(2025, 3, 30, tzinfo=kyiv)  # clocks go forward that night: 23 hours
+        assert earliest(day, TimePrecision.DAY) == day
+        assert latest(day, TimePrecision.DAY) == datetime(2025, 3, 31, tzinfo=kyiv) - timedelta(
+            microseconds=1
+        )
