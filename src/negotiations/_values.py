@@ -128,7 +128,7 @@ class HttpUrlForm(Constraint):
             parts is not None
             and parts.scheme in {"http", "https"}
             and parts.hostname
-            and not any(char.isspace() for char in value)
+            and not any(char.isspace() or char < " " for char in value)
         ):
             return []
         return [URL.problem(location, f"{value!r} is not an absolute http(s) URL")]
