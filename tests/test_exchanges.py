@@ -52,6 +52,17 @@ class TestHandover:
 
 
 class TestFormula:
+    @pytest.mark.parametrize(
+        ("handover", "text"),
+        [
+            (Handover(category=POWS, count=1000), "1000"),
+            (Handover(category=POWS, quantity=Quantity.AT_LEAST, count=1000), "at least 1000"),
+            (Handover(category=POWS, quantity=Quantity.ALL), "all"),
+        ],
+    )
+    def test_a_handover_as_people_say_it(self, handover: Handover, text: str) -> None:
+        assert handover.describe() == text
+
     def test_1000_for_1000(self) -> None:
         proposal = ExchangeProposal(
             id="x",

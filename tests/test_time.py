@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.resources
+import io
+import zoneinfo
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +17,7 @@ from negotiations._time import (
     APPROXIMATE_MARGIN,
     TextFormError,
     TimePrecision,
+    datetime_problems,
     earliest,
     format_date,
     format_datetime,
@@ -22,6 +27,18 @@ from negotiations._time import (
     parse_datetime,
     parse_duration,
 )
+
+
+def utc_tzif() -> bytes:
+    """The compiled UTC zone file, from the system database or the tzdata package."""
+    for base in zoneinfo.TZPATH:
+        path = Path(base) / "UTC"
+        if path.exists():
+            return path.read_bytes()
+    return (
+        importlib.resources.files("tzdata.zoneinfo").joinpath("UTC").read_bytes()
+    )  # pragma: no cover
+
 
 ZONES = ["Europe/Istanbul", "Europe/Kyiv", "America/New_York", "Asia/Kathmandu", "UTC"]
 
@@ -73,7 +90,10 @@ class TestDatetimeText:
             ("2025-05-15T13:36:00+02:00[Europe/Istanbul]", "value.datetime"),  # wrong offset
             ("2025-03-30T02:30:00+01:00[Europe/Berlin]", "value.datetime"),  # skipped time
             ("0001-01-01T00:00:00+01:00[Europe/Berlin]", "value.datetime"),
-            ("\uff12\uff10\uff12\uff15-05-15T13:36:00+03:00", "value.datetime"),  # full-width digits
+            (
+                "\uff12\uff10\uff12\uff15-05-15T13:36:00+03:00",
+                "value.datetime",
+            ),  # full-width digits
         ],
     )
     def test_refused(self, text: str, rule: str) -> None:
@@ -142,3 +162,29 @@ class TestIntervals:
         assert latest(day, TimePrecision.DAY) == datetime(2025, 3, 31, tzinfo=kyiv) - timedelta(
             microseconds=1
         )
+
+
+class TestRangeEdges:
+    def test_a_datetime_whose_instant_is_out_of_range_is_refused(self) -> None:
+        value = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1)))
+        assert [p.rule for p in datetime_problems(value, ())] == ["value.datetime"]
+
+    def test_a_zone_read_from_a_file_has_no_name_to_write(self) -> None:
+        zone = ZoneInfo.from_file(io.BytesIO(utc_tzif()))
+        value = datetime(2025, 5, 15, tzinfo=zone)
+        assert [p.rule for p in datetime_problems(value, ())] == ["value.datetime"]
+
+    def test_the_last_day_has_a_latest_instant(self) -> None:
+        last = datetime(9999, 12, 31, tzinfo=timezone.utc)
+        assert latest(last, TimePrecision.DAY) == datetime.max.replace(tzinfo=timezone.utc)
+
+    def test_approximate_times_saturate_at_the_ends(self) -> None:
+        first = datetime(1, 1, 1, tzinfo=timezone.utc)
+        assert earliest(first, TimePrecision.APPROXIMATE) == first
+        last = datetime.max.replace(tzinfo=timezone.utc)
+        assert latest(last, TimePrecision.APPROXIMATE) == last
+
+    def test_a_duration_too_long_for_timedelta(self) -> None:
+        with pytest.raises(TextFormError) as caught:
+            parse_duration("P999999999DT999999999999H")
+        assert caught.value.problem.rule == "value.duration"
