@@ -1,0 +1,430 @@
+"""Benchmark negotiations against pydantic v2 and msgspec twins of the same model.
+
+First checks that the three libraries reject the same bad inputs, then times, in one
+interleaved run with repeats: decode+validate, encode, round trip, building one
+``Meeting`` in Python, ``import`` in a fresh interpreter, and memory per decoded
+``Meeting``, beside the ``orjson`` floor of the same data as plain dicts. Prints a
+table of medians and ratios. Run from the repository root::
+
+    python -m benchmarks.run            # the full run (1,000 meetings)
+    python -m benchmarks.run --quick    # fewer repeats, for CI smoke runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as ``python benchmarks/run.py``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import msgspec
+import orjson
+import pydantic
+
+import negotiations
+from benchmarks import msgspec_model, pydantic_model, twin_rules
+from benchmarks.record import build_record
+from negotiations import NegotiationRecord, from_json, to_json
+
+__all__ = ["LIBRARIES", "bad_inputs", "main", "rejections"]
+
+LIBRARIES = ("negotiations", "pydantic", "msgspec")
+
+# --- the libraries under test, as the same operations ----------------------------------
+
+_PYDANTIC_RECORD = pydantic.TypeAdapter(pydantic_model.NegotiationRecord)
+_PYDANTIC_MEETINGS = pydantic.TypeAdapter(tuple[pydantic_model.Meeting, ...])
+_MSGSPEC_RECORD = msgspec.json.Decoder(msgspec_model.NegotiationRecord)
+_MSGSPEC_MEETINGS = msgspec.json.Decoder(tuple[msgspec_model.Meeting, ...])
+_MSGSPEC_ENCODER = msgspec.json.Encoder()
+
+
+def _decoders() -> dict[str, Callable[[bytes], Any]]:
+    return {
+        "negotiations": lambda text: from_json(text, NegotiationRecord),
+        "pydantic": _PYDANTIC_RECORD.validate_json,
+        "msgspec": _MSGSPEC_RECORD.decode,
+        "orjson": orjson.loads,
+    }
+
+
+def _encoders() -> dict[str, Callable[[Any], str | bytes]]:
+    return {
+        "negotiations": to_json,
+        "pydantic": _PYDANTIC_RECORD.dump_json,
+        "msgspec": _MSGSPEC_ENCODER.encode,
+        "orjson": orjson.dumps,
+    }
+
+
+def _meeting_decoders() -> dict[str, Callable[[bytes], Any]]:
+    return {
+        "negotiations": lambda text: from_json(text, tuple[negotiations.Meeting, ...]),
+        "pydantic": _PYDANTIC_MEETINGS.validate_json,
+        "msgspec": _MSGSPEC_MEETINGS.decode,
+        "orjson": orjson.loads,
+    }
+
+
+def _meeting_builders() -> dict[str, Callable[[], Any]]:
+    """Build one meeting of 3 delegations from Python values already at hand."""
+    zone = timezone(timedelta(hours=3))
+    start = datetime(2025, 5, 15, 12, 30, tzinfo=zone)
+    builders: dict[str, Callable[[], Any]] = {}
+    for name, classes, enums, many in (
+        ("negotiations", negotiations, negotiations, frozenset),
+        ("pydantic", pydantic_model, twin_rules, tuple),
+        ("msgspec", msgspec_model, twin_rules, tuple),
+    ):
+        delegations = tuple(
+            classes.Delegation(
+                party=f"p{party}",
+                head=f"p{party}-person-0",
+                members=tuple(f"p{party}-person-{k}" for k in range(1, 6)),
+                level=enums.DelegationLevel.MINISTERIAL,
+            )
+            for party in range(3)
+        )
+        venue = classes.Venue(
+            name="Dolmabahçe Palace", city="Istanbul", country="TR", time_zone="Europe/Istanbul"
+        )
+        kwargs = {
+            "id": "meeting-1",
+            "title": "Trilateral meeting",
+            "delegations": delegations,
+            "status": enums.MeetingStatus.CONCLUDED,
+            "venue": venue,
+            "host": "p0",
+            "chair": "p0-person-0",
+            "mediators": many(["p3"]),
+            "format": enums.MeetingFormat.DIRECT,
+            "scheduled_start": start,
+            "actual_start": start + timedelta(minutes=66),
+            "actual_start_precision": enums.TimePrecision.APPROXIMATE,
+            "end": start + timedelta(hours=2),
+        }
+        builders[name] = functools.partial(classes.Meeting, **kwargs)
+    return builders
+
+
+# --- the honesty check: the same bad inputs are refused --------------------------------
+
+
+def bad_inputs() -> dict[str, tuple[bytes, str]]:
+    """Bad documents by name, each with the rule of negotiations that refuses it."""
+    good: dict[str, Any] = orjson.loads(to_json(build_record(6)))
+
+    def changed(edit: Callable[[dict[str, Any]], None]) -> bytes:
+        data = orjson.loads(orjson.dumps(good))
+        edit(data)
+        return orjson.dumps(data)
+
+    def set_value(path: tuple[str | int, ...], value: Any) -> Callable[[dict[str, Any]], None]:
+        def edit(data: dict[str, Any]) -> None:
+            target: Any = data
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = value
+
+        return edit
+
+    meeting = good["meetings"][1]
+    early = datetime.fromisoformat(meeting["scheduled_start"]) - timedelta(hours=1)
+    valid = orjson.dumps(good)
+    repeated = valid.replace(b'{"id":"meeting-0",', b'{"id":"meeting-0","id":"meeting-0",', 1)
+    count = ("proposals", 0, "side_a", "handovers", 0, "count")
+    return {
+        "unknown key": (
+            changed(set_value(("meetings", 0, "agenda"), "prisoners")),
+            "document.unknown_key",
+        ),
+        'string "1000" for an integer': (changed(set_value(count, "1000")), "value.type"),
+        "float 1000.0 for an integer": (changed(set_value(count, 1000.0)), "value.type"),
+        "naive datetime": (
+            changed(set_value(("meetings", 1, "scheduled_start"), "2025-05-15T11:00:00")),
+            "value.datetime",
+        ),
+        "actual start before scheduled - slack": (
+            changed(set_value(("meetings", 1, "actual_start"), early.isoformat())),
+            "meeting.slack",
+        ),
+        "duplicate key": (repeated, "document.duplicate_key"),
+        "blank name": (changed(set_value(("parties", 0, "name"), "  ")), "value.blank"),
+        "malformed id": (changed(set_value(("parties", 0, "id"), "-p0")), "value.id"),
+        "unknown country code": (
+            changed(set_value(("parties", 0, "country"), "XX")),
+            "value.country",
+        ),
+        "unknown time zone": (
+            changed(set_value(("meetings", 0, "venue", "time_zone"), "Mars/Olympus")),
+            "value.time_zone",
+        ),
+        "unknown enum value": (
+            changed(set_value(("meetings", 0, "status"), "adjourned")),
+            "value.enum",
+        ),
+        "unresolved reference": (
+            changed(set_value(("meetings", 0, "chair"), "nobody")),
+            "record.unresolved_reference",
+        ),
+        "end before start": (
+            changed(set_value(("meetings", 1, "end"), early.isoformat())),
+            "meeting.end_before_start",
+        ),
+    }
+
+
+#: Bad inputs a peer cannot refuse by design; everything else it must refuse.
+KNOWN_BLIND_SPOTS = {
+    ("pydantic", "duplicate key"): "pydantic's JSON parser keeps the last of repeated keys",
+    ("msgspec", "duplicate key"): "msgspec's JSON decoder keeps the last of repeated keys",
+}
+
+
+def rejections() -> dict[str, dict[str, bool]]:
+    """For each bad input, whether each library refused it."""
+    decoders = _decoders()
+    errors: dict[str, tuple[type[Exception], ...]] = {
+        "negotiations": (negotiations.ValidationError,),
+        "pydantic": (pydantic.ValidationError,),
+        "msgspec": (msgspec.ValidationError,),
+    }
+    results: dict[str, dict[str, bool]] = {}
+    for case, (text, rule) in bad_inputs().items():
+        results[case] = {}
+        for library in LIBRARIES:
+            try:
+                decoders[library](text)
+            except negotiations.ValidationError as error:
+                refused = rule in error.rules  # refused, and for the stated reason
+            except errors[library]:
+                refused = True
+            else:
+                refused = False
+            results[case][library] = refused
+    return results
+
+
+# --- timing -----------------------------------------------------------------------------
+
+
+@dataclass
+class Samples:
+    """Timings (seconds per call) or sizes (bytes) of one operation, by library."""
+
+    unit: str
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, library: str, value: float) -> None:
+        """Record one sample."""
+        self.values.setdefault(library, []).append(value)
+
+    def median(self, library: str) -> float | None:
+        """The median sample of ``library``, if it was measured."""
+        samples = self.values.get(library)
+        return statistics.median(samples) if samples else None
+
+
+def _time(call: Callable[[], Any], loops: int) -> float:
+    start = time.perf_counter()
+    for _ in range(loops):
+        call()
+    return (time.perf_counter() - start) / loops
+
+
+def _round_trip(
+    decode: Callable[[bytes], Any], encode: Callable[[Any], str | bytes], text: bytes
+) -> str | bytes:
+    return encode(decode(text))
+
+
+def _memory_per_item(decode: Callable[[bytes], Any], text: bytes, count: int) -> float:
+    decode(text)  # build any lazily built decoders first
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = decode(text)
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del kept
+    return (after - before) / count
+
+
+def _import_time(statement: str) -> float:
+    code = f"import time; s = time.perf_counter(); {statement}; print(time.perf_counter() - s)"
+    output = subprocess.run(  # noqa: S603 - our own interpreter, our own code
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    return float(output)
+
+
+_IMPORTS = {
+    "attrs+cattrs": "import attrs, cattrs",
+    "negotiations": "import negotiations",
+    "pydantic": "import pydantic",
+    "msgspec": "import msgspec",
+}
+
+
+def measure(meetings: int, repeat: int) -> dict[str, Samples]:
+    """Time every operation of every library, interleaved, ``repeat`` times."""
+    ours = build_record(meetings)
+    text = to_json(ours).encode()
+    decoders, encoders = _decoders(), _encoders()
+    objects = {library: decode(text) for library, decode in decoders.items()}
+    builders = _meeting_builders()
+    meeting_text = orjson.dumps(orjson.loads(text)["meetings"])
+    meeting_decoders = _meeting_decoders()
+    results = {
+        "decode+validate": Samples("ms"),
+        "encode": Samples("ms"),
+        "round trip": Samples("ms"),
+        "build one Meeting": Samples("us"),
+        "import (fresh interpreter)": Samples("ms"),
+        "memory per decoded Meeting": Samples("B"),
+    }
+    loops = max(1, 200 // max(1, meetings))
+    for _ in range(repeat):
+        for library in (*LIBRARIES, "orjson"):
+            decode, encode = decoders[library], encoders[library]
+            obj = objects[library]
+            results["decode+validate"].add(library, _time(functools.partial(decode, text), loops))
+            results["encode"].add(library, _time(functools.partial(encode, obj), loops))
+            round_trip = functools.partial(_round_trip, decode, encode, text)
+            results["round trip"].add(library, _time(round_trip, loops))
+            if library in builders:
+                results["build one Meeting"].add(library, _time(builders[library], 2000))
+        for library, statement in _IMPORTS.items():
+            results["import (fresh interpreter)"].add(library, _import_time(statement))
+    for library, decode in meeting_decoders.items():
+        results["memory per decoded Meeting"].add(
+            library, _memory_per_item(decode, meeting_text, meetings)
+        )
+    return results
+
+
+# --- the table --------------------------------------------------------------------------
+
+_SCALE = {"ms": 1e3, "us": 1e6, "B": 1.0}
+
+
+def _cell(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    scaled = value * _SCALE[unit]
+    return f"{scaled:,.0f} {unit}" if scaled >= 100 else f"{scaled:.3g} {unit}"
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    if ours is None or theirs is None or theirs == 0:
+        return "-"
+    return f"{ours / theirs:.2f}x"
+
+
+def table(results: dict[str, Samples]) -> str:
+    """A Markdown table of medians, and of our ratios to pydantic and to msgspec."""
+    head = (
+        "| operation | negotiations | pydantic v2 | msgspec | orjson floor / baseline "
+        "| ours / pydantic | ours / msgspec |"
+    )
+    lines = [head, "|" + "---|" * 7]
+    for name, samples in results.items():
+        ours, pyd, msg = (samples.median(library) for library in LIBRARIES)
+        floor = samples.median("orjson") or samples.median("attrs+cattrs")
+        cells = [_cell(value, samples.unit) for value in (ours, pyd, msg, floor)]
+        lines.append(
+            f"| {name} | {' | '.join(cells)} | {_ratio(ours, pyd)} | {_ratio(ours, msg)} |"
+        )
+    imports = results["import (fresh interpreter)"]
+    ours_import, base = imports.median("negotiations"), imports.median("attrs+cattrs")
+    if ours_import is not None and base is not None:
+        lines.append(
+            f"\n`import negotiations` adds {(ours_import - base) * 1e3:.1f} ms "
+            "over `import attrs, cattrs` (the baseline column)."
+        )
+    return "\n".join(lines)
+
+
+def honesty_report(results: dict[str, dict[str, bool]]) -> tuple[str, list[str]]:
+    """A table of which library refused which bad input, and the failures of the check."""
+    lines = ["| bad input | negotiations | pydantic v2 | msgspec |", "|---|---|---|---|"]
+    failures: list[str] = []
+    notes: list[str] = []
+    for case, refused in results.items():
+        cells = []
+        for library in LIBRARIES:
+            if refused[library]:
+                cells.append("refused")
+                continue
+            blind_spot = KNOWN_BLIND_SPOTS.get((library, case))
+            if blind_spot is None:
+                failures.append(f"{library} accepted the bad input {case!r}")
+                cells.append("ACCEPTED")
+            else:
+                notes.append(blind_spot)
+                cells.append(f"accepted [{len(notes)}]")
+        lines.append(f"| {case} | {' | '.join(cells)} |")
+    lines.extend(f"\n[{number}] {note}." for number, note in enumerate(notes, 1))
+    return "\n".join(lines), failures
+
+
+_FOOTNOTES = """
+Notes: every library checks every rule of the model (the twins in benchmarks/ run the
+same rules, in pydantic validators and msgspec `__post_init__`). negotiations also
+refuses repeated JSON keys, which neither peer can detect, and reports every problem
+of a document at once; msgspec stops at the first problem, and pydantic skips an
+object's cross-field rules when one of its fields is wrong. msgspec does not check
+field types when a Struct is built in Python ("build one Meeting"); negotiations and
+pydantic do. Memory is the traced size of the decoded objects (tracemalloc) divided
+by the number of meetings, from a JSON array of the record's meetings."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; exit 1 if the libraries do not refuse the same bad inputs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=1000, help="meetings in the record")
+    parser.add_argument("--repeat", type=int, default=11, help="samples per measurement")
+    parser.add_argument("--quick", action="store_true", help="3 samples, for smoke runs")
+    args = parser.parse_args(argv)
+    repeat = 3 if args.quick else args.repeat
+
+    report, failures = honesty_report(rejections())
+    print("Bad inputs (the comparison is honest only if all three refuse them):\n")  # noqa: T201
+    print(report)  # noqa: T201
+    if failures:
+        print("\nFAILED: " + "; ".join(failures), file=sys.stderr)  # noqa: T201
+        return 1
+
+    results = measure(args.meetings, repeat)
+    versions = ", ".join(
+        f"{name} {module.__version__}"
+        for name, module in (("pydantic", pydantic), ("msgspec", msgspec))
+    )
+    print(  # noqa: T201
+        f"\nMedians of {repeat} interleaved samples; a record of {args.meetings} meetings "
+        f"({len(to_json(build_record(args.meetings))):,} bytes of JSON); Python "
+        f"{sys.version.split()[0]}, negotiations {negotiations.__version__}, {versions}, "
+        f"orjson {orjson.__version__}.\n"
+    )
+    print(table(results))  # noqa: T201
+    print(_FOOTNOTES)  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
