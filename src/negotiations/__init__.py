@@ -7,6 +7,8 @@ and rule id.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ._converter import configure_converter, make_converter
 from ._errors import NegotiationsError, Problem, ValidationError
 from ._exchanges import (
@@ -60,6 +62,7 @@ __all__ = [
     "configure_converter",
     "from_dict",
     "from_json",
+    "json_schema",
     "make_converter",
     "to_dict",
     "to_json",
@@ -70,3 +73,13 @@ __version__ = "0.1.0"
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+def json_schema(cls: type) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``cls``'s documents, generated from the type itself.
+
+    It is necessary, not sufficient: its ``description`` lists the rules it cannot express.
+    """
+    from ._schema import json_schema as generate  # noqa: PLC0415 - loaded only when asked for
+
+    return generate(cls)

@@ -38,6 +38,18 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "file", metavar="FILE", help="a record JSON file, or - for standard input"
     )
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a type",
+        description="Print the JSON Schema (draft 2020-12) of a type, NegotiationRecord by default.",
+    )
+    schema.add_argument(
+        "type",
+        metavar="TYPE",
+        nargs="?",
+        default="NegotiationRecord",
+        help="a public type such as Meeting (default: NegotiationRecord)",
+    )
     return parser
 
 
@@ -112,8 +124,23 @@ def _summary(record: NegotiationRecord, out: TextIO) -> None:
         out.write(f"  {statement.id}: {by}, {statement.kind.value} [{outlets}]\n")
 
 
+def _print_schema(name: str, stdout: TextIO, stderr: TextIO) -> int:
+    from ._schema import SCHEMA_TYPES, schema_text  # noqa: PLC0415 - only this command needs it
+
+    cls = SCHEMA_TYPES.get(name)
+    if cls is None:
+        stderr.write(
+            f"negotiations schema: unknown type {name!r}; choose one of {', '.join(SCHEMA_TYPES)}\n"
+        )
+        return EXIT_USAGE
+    stdout.write(schema_text(cls))
+    return EXIT_VALID
+
+
 def run(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Carry out parsed arguments; return the exit code."""
+    if args.command == "schema":
+        return _print_schema(args.type, stdout, stderr)
     try:
         data = _read(args.file, stdin)
     except OSError as error:
