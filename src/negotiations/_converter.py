@@ -136,15 +136,15 @@ def _unstructure_enum(value: enum.Enum) -> Any:
 # --- containers ----------------------------------------------------------------------
 
 
-def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
+def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:  # noqa: C901
+    # A fast path for valid arrays and the detailed pass it falls back to, side by side.
     origin = typing.get_origin(tp)
     item_type = typing.get_args(tp)[0]
     item_hook = converter.get_structure_hook(item_type)
     unique = origin is frozenset
 
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not list and type(value) is not tuple:
-            _type_error("an array", value)
+    def detailed(value: list[Any] | tuple[Any, ...]) -> Any:
+        """Every problem of every item, each with its index."""
         items = []
         problems: list[Problem] = []
         for index, item in enumerate(value):
@@ -166,6 +166,18 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
         if problems:
             raise ValidationError(problems)
         return frozenset(items)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            _type_error("an array", value)
+        try:  # the fast path for valid input; `detailed` finds every problem
+            items = [item_hook(item, item_type) for item in value]
+        except ValidationError:
+            return detailed(value)
+        if not unique:
+            return tuple(items)
+        result = frozenset(items)
+        return result if len(result) == len(items) else detailed(value)
 
     return structure
 
@@ -296,7 +308,85 @@ def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:  
             raise ValidationError(problems, cls.__name__)
         return cls(**kwargs)
 
-    return structure
+    return _fast_attrs_structure(cls, converter, structure) or structure
+
+
+class _Detailed(Exception):  # noqa: N818 - a signal, not an error
+    """The fast path met something it does not handle; the detailed pass decides."""
+
+
+def _fast_attrs_structure(
+    cls: type, converter: cattrs.Converter, detailed: StructureHook
+) -> StructureHook | None:
+    """A generated structure function for valid input, or None where it cannot be built.
+
+    It reads each field with no bookkeeping and builds the instance; at the first
+    thing out of the ordinary (a missing or unknown key, a wrong type, a broken rule)
+    it hands the whole object to ``detailed``, which finds and reports every problem.
+    So valid documents pay for one pass and invalid ones get the same errors as before.
+    """
+    fields = attrs.fields(cls)
+    if any(
+        isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        or not field.init
+        or not field.alias.isidentifier()
+        or not field.name.isidentifier()
+        for field in fields
+    ):
+        return None
+    env: dict[str, Any] = {
+        "_cls": cls,
+        "_detailed": detailed,
+        "_names": frozenset(field.name for field in fields).issuperset,
+        "_Detailed": _Detailed,
+        "_ValidationError": ValidationError,
+        "_missing": attrs.NOTHING,
+        "str": str,
+    }
+    lines = [
+        "def structure(value, _):",
+        "    if type(value) is not dict or not _names(value):",
+        "        return _detailed(value, _)",
+        "    try:",
+    ]
+    arguments = []
+    for number, field in enumerate(fields):
+        env[f"_t{number}"] = field.type
+        env[f"_h{number}"] = hook = converter.get_structure_hook(field.type)
+        env[f"_d{number}"] = field.default
+        key = repr(field.name)
+        base, _ = strip_annotated(field.type)
+        # Strings are taken as they are: test them here instead of calling the hook.
+        if hook is _structure_str:
+            convert = ["if type(raw) is not str:", "    raise _Detailed"]
+        elif _is_optional(base) and (
+            converter.get_structure_hook(_without_none(base)) is _structure_str
+        ):
+            convert = ["if raw is not None and type(raw) is not str:", "    raise _Detailed"]
+        else:
+            convert = [f"raw = _h{number}(raw, _t{number})"]
+        if field.default is attrs.NOTHING:
+            lines.append(f"        raw = value[{key}]")
+            lines += [f"        {line}" for line in convert]
+        else:
+            lines += [
+                f"        raw = value.get({key}, _missing)",
+                "        if raw is _missing:",
+                f"            raw = _d{number}",
+                "        else:",
+            ]
+            lines += [f"            {line}" for line in convert]
+        lines.append(f"        a{number} = raw")
+        arguments.append(f"{field.alias}=a{number}")
+    lines += [
+        f"        return _cls({', '.join(arguments)})",
+        "    except (_Detailed, _ValidationError, KeyError):",
+        "        return _detailed(value, _)",
+    ]
+    source = "\n".join(lines)
+    exec(compile(source, f"<negotiations structure {cls.__qualname__}>", "exec"), env)  # noqa: S102
+    generated: StructureHook = env["structure"]
+    return generated
 
 
 def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:

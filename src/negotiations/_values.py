@@ -364,12 +364,101 @@ def _field_checks(cls: Any) -> tuple[tuple[str, Check], ...]:
     return tuple((field.name, value_check(field.type)) for field in attrs.fields(cls))
 
 
-def check_fields(instance: Any) -> list[Problem]:
-    """Type and constraint problems of every field of an attrs instance."""
+def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> str:
+    """An expression true exactly when ``constraint.problems(name)`` would be empty."""
+    if type(constraint) is IdForm:
+        env["_id_match"] = _ID.match
+        return f"_id_match({name}) is not None"
+    if type(constraint) is NonBlank:
+        return f"{name}.strip() != ''"
+    if type(constraint) is Country:
+        env["_country_codes"] = COUNTRY_CODES
+        return f"{name} in _country_codes"
+    if type(constraint) is Zone:
+        env["_is_time_zone"] = _is_time_zone
+        return f"(len({name}) <= 100 and _is_time_zone({name}))"
+    if type(constraint) is Positive:
+        return f"{name} > 0"
+    key = f"_constraint{len(env)}"
+    env[key] = constraint.problems
+    return f"not {key}({name}, ())"
+
+
+def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
+    """An expression true exactly when ``value_check(tp)`` finds no problem in ``name``."""
+    base, extras = strip_annotated(tp)
+    constraints = [extra for extra in extras if isinstance(extra, Constraint)]
+    if constraints:
+        tests = [_value_test(base, name, env, depth)]
+        tests += [_constraint_test(constraint, name, env) for constraint in constraints]
+        return f"({' and '.join(tests)})"
+    env["_datetime_problems"] = datetime_problems
+    env["_datetime"] = datetime
+    aware = f"(isinstance({name}, _datetime) and not _datetime_problems({name}, ()))"
+    if is_union(base):
+        args = typing.get_args(base)
+        members = [arg for arg in args if arg is not type(None)]
+        if set(members) == {datetime, date}:
+            env["_date"] = date
+            test = f"({aware} or type({name}) is _date)"
+        elif len(members) == 1:
+            test = _value_test(members[0], name, env, depth)
+        else:  # pragma: no cover - the model has no other unions
+            raise TypeError(f"unsupported union {base!r}")
+        return f"({name} is None or {test})" if len(members) < len(args) else test
+    origin = typing.get_origin(base)
+    if origin in (tuple, frozenset):
+        item = f"item{depth}"
+        env[f"_{origin.__name__}"] = origin
+        test = _value_test(typing.get_args(base)[0], item, env, depth + 1)
+        return f"(type({name}) is _{origin.__name__} and all({test} for {item} in {name}))"
+    if base is datetime:
+        return aware
+    key = f"_type{len(env)}"
+    env[key] = base
+    if base in (str, int, bool, date, timedelta):
+        return f"type({name}) is {key}"
+    return f"isinstance({name}, {key})"
+
+
+@cache
+def _fields_pass(cls: Any) -> Callable[[Any], bool]:
+    """A generated test that every field of a ``cls`` instance has its type and constraints.
+
+    It is the fast path of `check_fields`: one function, no problem objects; only
+    when it fails does the detailed pass run to say what is wrong and where.
+    """
+    attrs.resolve_types(cls)
+    env: dict[str, Any] = {"type": type, "isinstance": isinstance, "all": all, "len": len}
+    lines = ["def fields_pass(instance):"]
+    for field in attrs.fields(cls):
+        lines.append(f"    value = instance.{field.name}")
+        lines.append(f"    if not {_value_test(field.type, 'value', env)}:")
+        lines.append("        return False")
+    lines.append("    return True")
+    code = compile("\n".join(lines), f"<negotiations fields_pass {cls.__qualname__}>", "exec")
+    exec(code, env)  # noqa: S102 - source built above from the class's own annotations
+    fields_pass: Callable[[Any], bool] = env["fields_pass"]
+    return fields_pass
+
+
+def field_problems(instance: Any) -> list[Problem]:
+    """Type and constraint problems of every field of an attrs instance, each with its field."""
     problems: list[Problem] = []
     for name, check in _field_checks(instance.__class__):
         problems.extend(check(getattr(instance, name), (name,)))
     return problems
+
+
+def check_fields(instance: Any) -> list[Problem]:
+    """Type and constraint problems of every field of an attrs instance.
+
+    A generated test of the whole instance decides first; `field_problems` runs only
+    when it fails, so a valid instance never builds a problem list field by field.
+    """
+    if _fields_pass(instance.__class__)(instance):
+        return []
+    return field_problems(instance)
 
 
 def ensure_valid(instance: Any, rules: Callable[[Any], list[Problem]] | None = None) -> None:
