@@ -1,0 +1,139 @@
+"""The documentation: it builds without warnings, its examples run, and it covers the API.
+
+Every ``python`` block of every page (and of the README) runs with Sybil, doctest output
+included; every ``console`` block runs in a shell and must print what the page shows.
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from sybil import Example, Sybil
+from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
+
+import negotiations
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.glob("*.md"))
+
+#: The attrs classes of the domain model; the others in ``__all__`` are not model types.
+NOT_MODEL = frozenset({"Problem", "Rule", "Limits"})
+MODEL_CLASSES = [
+    getattr(negotiations, name)
+    for name in negotiations.__all__
+    if attrs.has(getattr(negotiations, name)) and name not in NOT_MODEL
+]
+
+
+def _run_console(example: Example) -> str | None:
+    """Run each ``$ command`` of a console block in bash; compare what it prints."""
+    lines = example.parsed.splitlines()
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env["COLUMNS"] = "80"
+    commands = [index for index, line in enumerate(lines) if line.startswith("$ ")]
+    for number, start in enumerate(commands):
+        end = commands[number + 1] if number + 1 < len(commands) else len(lines)
+        expected = "\n".join(lines[start + 1 : end]).rstrip()
+        result = subprocess.run(
+            ["bash", "-c", lines[start][2:]],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        actual = (result.stdout + result.stderr).rstrip()
+        if actual != expected:
+            return f"{lines[start]}\nexpected:\n{expected}\ngot:\n{actual}"
+    return None
+
+
+SYBIL = Sybil(
+    parsers=[
+        PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE),
+        CodeBlockParser(language="console", evaluator=_run_console),
+    ],
+)
+
+
+@pytest.mark.parametrize("page", [*PAGES, ROOT / "README.md"], ids=lambda path: path.name)
+def test_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page's code blocks run in order in one namespace, and print what they show."""
+    monkeypatch.chdir(ROOT)
+    document = SYBIL.parse(page)
+    for example in document:
+        example.evaluate()
+
+
+def test_every_page_has_an_example_or_is_reference() -> None:
+    """Pages that teach show runnable code, so the docs cannot silently stop being checked."""
+    reference = {"api.md", "changelog.md", "contributing.md", "design.md", "rules.md"}
+    teaching = [page for page in PAGES if page.name not in reference]
+    assert teaching
+    without = [page.name for page in teaching if not list(SYBIL.parse(page))]
+    assert without == []
+
+
+def test_site_builds_without_warnings(tmp_path: Path) -> None:
+    """``sphinx-build -W -n``: every warning, and every unresolved reference, is an error."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", str(DOCS), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rules_page = (tmp_path / "rules.html").read_text(encoding="utf-8")
+    missing = [rule for rule in negotiations.RULES if f">{rule}<" not in rules_page]
+    assert missing == []
+    api_page = (tmp_path / "api.html").read_text(encoding="utf-8")
+    undocumented = [
+        name for name in negotiations.__all__ if f'id="negotiations.{name}"' not in api_page
+    ]
+    assert undocumented == []
+
+
+def _documented_names(text: str) -> list[str]:
+    return re.findall(r"^\.\. auto\w+:: negotiations\.(\w+)$", text, flags=re.MULTILINE)
+
+
+def test_api_page_documents_exactly_all() -> None:
+    """The API reference has one entry per name of ``negotiations.__all__``, and no other."""
+    names = _documented_names((DOCS / "api.md").read_text(encoding="utf-8"))
+    assert sorted(names) == sorted(negotiations.__all__)
+    assert len(names) == len(set(names))
+
+
+def _field_tables(text: str) -> dict[str, list[str]]:
+    """The field names listed in the table under each ``### `Class` `` heading of a page."""
+    tables: dict[str, list[str]] = {}
+    for section in re.split(r"^### ", text, flags=re.MULTILINE)[1:]:
+        heading, _, body = section.partition("\n")
+        name = re.fullmatch(r"`(\w+)`", heading.strip())
+        if name is not None:
+            tables[name.group(1)] = re.findall(r"^\| `(\w+)` \|", body, flags=re.MULTILINE)
+    return tables
+
+
+def test_model_page_lists_every_field_in_order() -> None:
+    """Each model class has a section whose table lists its fields as the class defines them."""
+    tables = _field_tables((DOCS / "model.md").read_text(encoding="utf-8"))
+    expected = {cls.__name__: [field.name for field in attrs.fields(cls)] for cls in MODEL_CLASSES}
+    assert tables == expected
+
+
+def test_guide_pages_mention_every_rule() -> None:
+    """Every rule id is explained in context on the model or the JSON page, not only listed."""
+    text = (DOCS / "model.md").read_text(encoding="utf-8") + (DOCS / "json.md").read_text(
+        encoding="utf-8"
+    )
+    missing = [rule for rule in negotiations.RULES if f"`{rule}`" not in text]
+    assert missing == []
