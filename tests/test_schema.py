@@ -803,3 +803,23 @@ class TestUrlControlCharacters:
             Source(outlet="Ukrinform", url=url)
         assert [problem.rule for problem in caught.value.problems] == ["value.url"]
         assert _schema_errors(Source, {"outlet": "Ukrinform", "url": url})
+
+
+class TestNestedUnknownKey:
+    """An unknown key inside a nested object is a problem, not a crash of its parent."""
+
+    def test_reported(self) -> None:
+        source = {"outlet": "Ukrinform", "extra": None}
+        document = {
+            "id": "s",
+            "party": "ru",
+            "text": "All for all",
+            "wording": "quote",
+            "kind": "proposal",
+            "sources": [source],
+        }
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, Statement)
+        assert [(p.path, p.rule) for p in caught.value.problems] == [
+            ("$.sources[0].extra", "document.unknown_key")
+        ]

@@ -299,8 +299,12 @@ def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:  
             except ValidationError as error:
                 problems.extend(error.within(name))
         if problems:
-            if all(problem.rule == UNKNOWN_KEY.id for problem in problems):
-                # The known fields are all there: report the object's own rules too.
+            if all(
+                problem.rule == UNKNOWN_KEY.id and len(problem.location) == 1
+                for problem in problems
+            ):
+                # Only this object's own keys are unknown, so every field was read:
+                # report the object's own rules too.
                 try:
                     cls(**kwargs)
                 except ValidationError as error:
