@@ -213,3 +213,14 @@ def test_a_valid_document_gives_the_same_record_either_way() -> None:
     document = DOCUMENT | {"format_version": 1}
     assert FAST.structure(document, NegotiationRecord) == RECORD
     assert DETAILED.structure(document, NegotiationRecord) == RECORD
+
+
+def test_the_generated_unstructure_functions_write_every_field_in_order() -> None:
+    for instance in _instances(RECORD):
+        cls: Any = type(instance)
+        plain = FAST.unstructure(instance)
+        names = [field.name for field in attrs.fields(cls)]
+        if cls is NegotiationRecord:
+            names = ["format_version", *names]
+        assert list(plain) == names
+        assert FAST.structure(plain, cls) == instance

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import attrs
 import cattrs
+import cattrs.fns
 
 from ._errors import Problem, ValidationError
 from ._record import FORMAT_VERSION, NegotiationRecord
@@ -184,16 +185,20 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
 
 def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
     item_hook = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    plain = item_hook is cattrs.fns.identity  # items that are their own plain form
     if typing.get_origin(tp) is frozenset:
 
         def unstructure_set(value: frozenset[Any]) -> list[Any]:
-            items = [item_hook(item) for item in value]
+            items = list(value) if plain else [item_hook(item) for item in value]
             try:
                 return sorted(items)
             except TypeError:  # items that do not order (objects): order by their repr
                 return sorted(items, key=repr)
 
         return unstructure_set
+
+    if plain:
+        return list
 
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
         return [item_hook(item) for item in value]
@@ -394,12 +399,37 @@ def _fast_attrs_structure(
 
 
 def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:
+    """A generated function writing an instance's fields, in order, into a dict.
+
+    Values that are their own plain form (strings, integers, booleans, None) are
+    read directly and enums give their value, instead of a hook call per field.
+    """
     attrs.resolve_types(cls)
-    plan = [(field.name, converter.get_unstructure_hook(field.type)) for field in attrs.fields(cls)]
-
-    def unstructure(value: Any) -> dict[str, Any]:
-        return {name: hook(getattr(value, name)) for name, hook in plan}
-
+    env: dict[str, Any] = {}
+    items = []
+    for number, field in enumerate(attrs.fields(cls)):
+        hook = converter.get_unstructure_hook(field.type)
+        base, _ = strip_annotated(field.type)
+        inner = converter.get_unstructure_hook(_without_none(base)) if _is_optional(base) else None
+        read = f"value.{field.name}" if field.name.isidentifier() else None
+        if read is None:
+            env[f"_n{number}"] = field.name
+            read = f"_getattr(value, _n{number})"
+            env["_getattr"] = getattr
+        if hook is cattrs.fns.identity or inner is cattrs.fns.identity:
+            written = read
+        elif hook is _unstructure_enum:
+            written = f"{read}._value_"
+        elif inner is _unstructure_enum:
+            written = f"(None if (v{number} := {read}) is None else v{number}._value_)"
+        else:
+            env[f"_h{number}"] = hook
+            written = f"_h{number}({read})"
+        items.append(f"{field.name!r}: {written}")
+    source = f"def unstructure(value):\n    return {{{', '.join(items)}}}"
+    code = compile(source, f"<negotiations unstructure {cls.__qualname__}>", "exec")
+    exec(code, env)  # noqa: S102 - source built above from the class's own fields
+    unstructure: UnstructureHook = env["unstructure"]
     return unstructure
 
 
