@@ -74,6 +74,10 @@ ODD_VALUES: list[Any] = [
     datetime(2025, 5, 15, 10, 45, tzinfo=timezone.utc),
     datetime(2025, 5, 15, 10, 45, tzinfo=ZoneInfo("Europe/Istanbul")),
     datetime(2025, 3, 30, 2, 30, tzinfo=ZoneInfo("Europe/Berlin")),  # skipped by the clocks
+    datetime(2025, 5, 15, 10, 45, tzinfo=timezone(timedelta(hours=3, microseconds=5))),
+    datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))),  # before year 1 in UTC
+    datetime(9999, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-1))),  # after 9999
+    datetime(9999, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=1))),
     date(2025, 5, 16),
     timedelta(minutes=15),
     negotiations.TimePrecision.DAY,

@@ -12,7 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Annotated, Any, Final, Union
 from urllib.parse import urlsplit
@@ -394,7 +394,14 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
         return f"({' and '.join(tests)})"
     env["_datetime_problems"] = datetime_problems
     env["_datetime"] = datetime
-    aware = f"(isinstance({name}, _datetime) and not _datetime_problems({name}, ()))"
+    env["_timezone"] = timezone
+    # A datetime with a fixed whole-second offset, away from the ends of the calendar
+    # (where moving it to UTC could overflow), has no problem: decide those inline.
+    aware = (
+        f"((type({name}) is _datetime and type({name}.tzinfo) is _timezone"
+        f" and not {name}.utcoffset().microseconds and 1 < {name}.year < 9999)"
+        f" or (isinstance({name}, _datetime) and not _datetime_problems({name}, ())))"
+    )
     if is_union(base):
         args = typing.get_args(base)
         members = [arg for arg in args if arg is not type(None)]
@@ -433,6 +440,19 @@ def _fields_pass(cls: Any) -> Callable[[Any], bool]:
     lines = ["def fields_pass(instance):"]
     for field in attrs.fields(cls):
         lines.append(f"    value = instance.{field.name}")
+        base, extras = strip_annotated(field.type)
+        origin = typing.get_origin(base)
+        if origin in (tuple, frozenset) and not extras:  # a loop costs less than all()
+            env[f"_{origin.__name__}"] = origin
+            test = _value_test(typing.get_args(base)[0], "item", env, 1)
+            lines += [
+                f"    if type(value) is not _{origin.__name__}:",
+                "        return False",
+                "    for item in value:",
+                f"        if not {test}:",
+                "            return False",
+            ]
+            continue
         lines.append(f"    if not {_value_test(field.type, 'value', env)}:")
         lines.append("        return False")
     lines.append("    return True")
