@@ -20,6 +20,8 @@ from ._exchanges import (
     Quantity,
 )
 from ._json import from_dict, from_json, to_dict, to_json
+from ._jsonl import iter_jsonl
+from ._limits import Limits
 from ._meetings import DEFAULT_SLACK, Meeting, MeetingFormat, MeetingKind, MeetingStatus, Venue
 from ._parties import Delegation, DelegationLevel, Party, PartyKind, Person
 from ._record import FORMAT_VERSION, NegotiationRecord
@@ -39,6 +41,7 @@ __all__ = [
     "ExchangeSide",
     "ExchangeStatus",
     "Handover",
+    "Limits",
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
@@ -62,6 +65,7 @@ __all__ = [
     "configure_converter",
     "from_dict",
     "from_json",
+    "iter_jsonl",
     "json_schema",
     "make_converter",
     "to_dict",

@@ -10,9 +10,18 @@ import orjson
 
 from ._converter import make_converter
 from ._errors import Location, Problem, ValidationError
-from ._rules import DUPLICATE_KEY, SYNTAX
+from ._limits import (
+    _SCALARS,
+    DEFAULT_LIMITS,
+    MAX_INTEGER,
+    MIN_INTEGER,
+    Limits,
+    cap_problems,
+    limit_problems,
+)
+from ._rules import DUPLICATE_KEY, LIMIT, SYNTAX
 
-__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["Limits", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -36,12 +45,23 @@ def to_dict(obj: object) -> Any:
     return _the_converter().unstructure(obj)
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a ``cls`` from its plain form, or raise `ValidationError` with every problem."""
+def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
+    """Build a ``cls`` from its plain form, or raise `ValidationError` with every problem.
+
+    ``data`` is checked against ``limits`` (default `Limits()`) first; it must be plain
+    JSON data (dicts with string keys, lists, strings, numbers, booleans, None).
+    """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    if _pairs_and_colons(data, limits, python=True) is None:
+        raise ValidationError(limit_problems(data, limits), _subject(cls))
+    return _structure(data, cls, limits)
+
+
+def _structure(data: Any, cls: type[T], limits: Limits) -> T:
     try:
         return _the_converter().structure(data, cls)
     except ValidationError as error:
-        raise ValidationError(error.problems, _subject(cls)) from None
+        raise ValidationError(cap_problems(list(error.problems), limits), _subject(cls)) from None
 
 
 def to_json(obj: object, *, indent: bool = False) -> str:
@@ -53,22 +73,41 @@ def to_json(obj: object, *, indent: bool = False) -> str:
     return orjson.dumps(_the_converter().unstructure(obj), option=option).decode()
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
     """Parse JSON text (``str`` or UTF-8 ``bytes``) into a ``cls``.
 
-    Malformed JSON, a key repeated in one object, and every broken rule of the data
-    are all reported as one `ValidationError`.
+    Malformed JSON, a document beyond ``limits`` (default `Limits()`), a key repeated
+    in one object, and every broken rule of the data are all reported as one
+    `ValidationError`.
     """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    if type(text) is not str and type(text) is not bytes:
+        raise ValidationError(
+            [SYNTAX.problem((), f"JSON text is str or bytes, not {type(text).__name__}")],
+            _subject(cls),
+        )
+    size = len(text)
+    if size > limits.max_bytes // 4 and type(text) is str:
+        size = len(text.encode(errors="surrogatepass"))
+    if size > limits.max_bytes:
+        raise ValidationError(
+            [LIMIT.problem((), f"{size} bytes are more than max_bytes {limits.max_bytes}")],
+            _subject(cls),
+        )
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
+        rule = LIMIT if "depth limit" in str(error) else SYNTAX
         raise ValidationError(
-            [SYNTAX.problem((), f"not valid JSON: {error}")], _subject(cls)
+            [rule.problem((), f"not valid JSON: {error}")], _subject(cls)
         ) from None
-    duplicates = _duplicate_key_problems(text, data)
+    counts = _pairs_and_colons(data, limits)
+    if counts is None:
+        raise ValidationError(limit_problems(data, limits), _subject(cls))
+    duplicates = _duplicate_key_problems(text, counts)
     if duplicates:
-        raise ValidationError(duplicates, _subject(cls))
-    return from_dict(data, cls)
+        raise ValidationError(cap_problems(duplicates, limits), _subject(cls))
+    return _structure(data, cls, limits)
 
 
 # --- duplicate keys --------------------------------------------------------------------
@@ -84,34 +123,75 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 _ESCAPED_COLONS: Final = ("\\u003a", "\\u003A")
 
 
-def _pairs_and_colons(data: Any) -> tuple[int, int]:
-    """Count the keys of all objects and the colons in all strings (keys included)."""
+_UP: Final = object()  # pushed before a container's items: popping it leaves the container
+
+
+def _pairs_and_colons(  # noqa: C901, PLR0911, PLR0912 - one pass over every value, kept in one loop
+    data: Any, limits: Limits, *, python: bool = False
+) -> tuple[int, int] | None:
+    """Count the keys of all objects and the colons in all strings (keys included).
+
+    The same pass checks ``limits``, and returns None when anything is beyond them, or
+    (for Python data, ``python=True``) is not plain JSON data: `limit_problems` then says where.
+    """
     pairs = 0
     colons = 0
+    values = 0
+    depth = 0
+    max_string = limits.max_string_length
+    max_items = limits.max_items
+    max_depth = limits.max_depth
+    max_values = limits.max_bytes
     stack = [data]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind is dict:
+        if kind is str:
+            if len(item) > max_string:
+                return None
+            if python and not item.isascii():
+                try:
+                    item.encode()
+                except UnicodeEncodeError:
+                    return None
+            colons += item.count(":")
+        elif kind is dict:
+            depth += 1
+            values += len(item)
+            if len(item) > max_items or depth > max_depth or values > max_values:
+                return None
+            stack.append(_UP)
             pairs += len(item)
             for key, value in item.items():
+                if type(key) is not str or len(key) > max_string:
+                    return None
                 colons += key.count(":")
                 stack.append(value)
-        elif kind is list:
+        elif kind is list or (python and kind is tuple):
+            depth += 1
+            values += len(item)
+            if len(item) > max_items or depth > max_depth or values > max_values:
+                return None
+            stack.append(_UP)
             stack.extend(item)
-        elif kind is str:
-            colons += item.count(":")
+        elif item is _UP:
+            depth -= 1
+        elif kind is int:
+            if not MIN_INTEGER <= item <= MAX_INTEGER:
+                return None
+        elif kind not in _SCALARS:
+            return None
     return pairs, colons
 
 
-def _duplicate_key_problems(text: str | bytes, data: Any) -> list[Problem]:
+def _duplicate_key_problems(text: str | bytes, counts: tuple[int, int]) -> list[Problem]:
     if isinstance(text, str):
         colons_in_text = text.count(":")
         escaped = any(escape in text for escape in _ESCAPED_COLONS)
     else:
         colons_in_text = text.count(b":")
         escaped = any(escape.encode() in text for escape in _ESCAPED_COLONS)
-    pairs, colons_in_strings = _pairs_and_colons(data)
+    pairs, colons_in_strings = counts
     if not escaped and colons_in_text - colons_in_strings == pairs:
         return []
     return _exact_duplicate_key_problems(text)
