@@ -7,10 +7,12 @@ included; every ``console`` block runs in a shell and must print what the page s
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import os
 import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import attrs
@@ -19,6 +21,7 @@ from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
 
 import negotiations
+from negotiations import _values
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -110,6 +113,23 @@ def test_api_page_documents_exactly_all() -> None:
     names = _documented_names((DOCS / "api.md").read_text(encoding="utf-8"))
     assert sorted(names) == sorted(negotiations.__all__)
     assert len(names) == len(set(names))
+
+
+def test_value_types_table_covers_every_alias() -> None:
+    """The docs explain every annotated alias that field signatures show by name."""
+    spec = importlib.util.spec_from_file_location(
+        "negotiations_docs", DOCS / "_ext" / "negotiations_docs.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    extension = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extension)
+    aliases = {
+        name
+        for name, value in vars(_values).items()
+        if typing.get_origin(value) is typing.Annotated
+    }
+    assert set(extension.VALUE_TYPES) == aliases
 
 
 def _field_tables(text: str) -> dict[str, list[str]]:
