@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import typing
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
@@ -111,6 +112,17 @@ def _unstructure_date_or_datetime(value: date) -> str:
     return format_datetime(value) if isinstance(value, datetime) else format_date(value)
 
 
+#: The members by value of the enums whose values are all strings, by their structure
+#: hook, and the inner hook and type of each optional type's hook: the generated
+#: structure functions inline these instead of calling the hooks.
+_STRING_ENUMS: weakref.WeakKeyDictionary[StructureHook, dict[str, enum.Enum]] = (
+    weakref.WeakKeyDictionary()
+)
+_OPTIONALS: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
     members = {member.value: member for member in cls}
     value_types = {type(value) for value in members}
@@ -127,6 +139,8 @@ def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
             )
         _fail(ENUM.problem((), f"{value!r} is not a {cls.__name__}; expected one of {choices}"))
 
+    if value_types == {str}:
+        _STRING_ENUMS[structure] = members
     return structure
 
 
@@ -168,13 +182,22 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
             raise ValidationError(problems)
         return frozenset(items)
 
+    plain = item_hook is _structure_str  # strings are taken as they are
+
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
             _type_error("an array", value)
-        try:  # the fast path for valid input; `detailed` finds every problem
-            items = [item_hook(item, item_type) for item in value]
-        except ValidationError:
-            return detailed(value)
+        # The fast path for valid input; `detailed` finds every problem.
+        if plain:
+            for item in value:
+                if type(item) is not str:
+                    return detailed(value)
+            items = value
+        else:
+            try:
+                items = [item_hook(item, item_type) for item in value]
+            except ValidationError:
+                return detailed(value)
         if not unique:
             return tuple(items)
         result = frozenset(items)
@@ -230,6 +253,7 @@ def _optional_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
             return None
         return inner(value, inner_type)
 
+    _OPTIONALS[structure] = (inner, inner_type)
     return structure
 
 
@@ -324,6 +348,33 @@ class _Detailed(Exception):  # noqa: N818 - a signal, not an error
     """The fast path met something it does not handle; the detailed pass decides."""
 
 
+def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, Any]) -> list[str]:
+    """Source lines that turn ``raw`` into its structured value, or raise ``_Detailed``.
+
+    Strings, string enums and optional types are done inline; other hooks are called.
+    """
+    if hook is _structure_str:
+        return ["if type(raw) is not str:", "    raise _Detailed"]
+    members = _STRING_ENUMS.get(hook)
+    if members is not None:
+        env[f"_m{tag}"] = members
+        return [
+            "if type(raw) is not str:",
+            "    raise _Detailed",
+            f"raw = _m{tag}.get(raw)",
+            "if raw is None:",
+            "    raise _Detailed",
+        ]
+    optional = _OPTIONALS.get(hook)
+    if optional is not None:
+        inner, inner_type = optional
+        lines = _inline_conversion(inner, inner_type, f"{tag}_", env)
+        return ["if raw is not None:", *(f"    {line}" for line in lines)]
+    env[f"_h{tag}"] = hook
+    env[f"_t{tag}"] = tp
+    return [f"raw = _h{tag}(raw, _t{tag})"]
+
+
 def _fast_attrs_structure(
     cls: type, converter: cattrs.Converter, detailed: StructureHook
 ) -> StructureHook | None:
@@ -360,20 +411,10 @@ def _fast_attrs_structure(
     ]
     arguments = []
     for number, field in enumerate(fields):
-        env[f"_t{number}"] = field.type
-        env[f"_h{number}"] = hook = converter.get_structure_hook(field.type)
+        hook = converter.get_structure_hook(field.type)
         env[f"_d{number}"] = field.default
         key = repr(field.name)
-        base, _ = strip_annotated(field.type)
-        # Strings are taken as they are: test them here instead of calling the hook.
-        if hook is _structure_str:
-            convert = ["if type(raw) is not str:", "    raise _Detailed"]
-        elif _is_optional(base) and (
-            converter.get_structure_hook(_without_none(base)) is _structure_str
-        ):
-            convert = ["if raw is not None and type(raw) is not str:", "    raise _Detailed"]
-        else:
-            convert = [f"raw = _h{number}(raw, _t{number})"]
+        convert = _inline_conversion(hook, field.type, str(number), env)
         if field.default is attrs.NOTHING:
             lines.append(f"        raw = value[{key}]")
             lines += [f"        {line}" for line in convert]
