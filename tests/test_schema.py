@@ -58,6 +58,7 @@ from negotiations import (
     to_dict,
     to_json,
 )
+from negotiations import strategies as valid
 from negotiations._cli import main
 from negotiations._schema import (
     SCHEMA_EXPRESSES,
@@ -676,6 +677,16 @@ class TestWhatWeWriteValidates:
         refused = [(cls.__name__, _schema_errors(cls, doc)) for cls, doc in VALID_DOCUMENTS]
         assert [(name, errors) for name, errors in refused if errors] == []
 
+    def test_strategies_cover_every_type(self) -> None:
+        assert sorted(cls.__name__ for cls in valid.PUBLIC_TYPES) == sorted(ATTRS_TYPES)
+
+    @pytest.mark.parametrize("name", sorted(ATTRS_TYPES))
+    @given(data=st.data())
+    def test_values_from_the_strategies(self, name: str, data: st.DataObject) -> None:
+        """`to_json` of every value `negotiations.strategies` draws is schema-valid."""
+        cls, document = data.draw(_written(ATTRS_TYPES[name]))
+        assert _schema_errors(cls, document) == []
+
     @pytest.mark.parametrize("name", sorted(ATTRS_TYPES))
     @given(data=st.data())
     def test_written_from_drawn_documents(self, name: str, data: st.DataObject) -> None:
@@ -716,10 +727,17 @@ def _at(document: Any, path: tuple[Any, ...]) -> Any:
     return document
 
 
+def _written(cls: type) -> st.SearchStrategy[tuple[type, Any]]:
+    """Documents of values from `negotiations.strategies`, with their type."""
+    return valid.PUBLIC_TYPES[cls]().map(lambda value: (cls, json.loads(to_json(value))))
+
+
 @st.composite
 def _mutated(draw: st.DrawFn) -> tuple[type, Any]:
-    """A valid document with one to three random changes."""
-    cls, document = draw(st.sampled_from(VALID_DOCUMENTS))
+    """A valid document (handmade, or a drawn value's) with one to three random changes."""
+    cls, document = draw(
+        st.sampled_from(VALID_DOCUMENTS) | st.one_of([_written(cls) for cls in valid.PUBLIC_TYPES])
+    )
     document = copy.deepcopy(document)
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(_locations(document)))
@@ -765,6 +783,17 @@ class TestRefusals:
     @given(_mutated())
     def test_mutated_documents(self, case: tuple[type, Any]) -> None:
         cls, document = case
+        _assert_agree(cls, document)
+
+    @pytest.mark.parametrize("name", sorted(ATTRS_TYPES))
+    @given(data=st.data())
+    def test_invalid_documents(self, name: str, data: st.DataObject) -> None:
+        """Documents that break one rule each (`negotiations.strategies.invalid_documents`)
+        are refused by the schema whenever the schema claims that rule."""
+        cls = ATTRS_TYPES[name]
+        document, rule = data.draw(valid.invalid_documents(cls))
+        if rule in FULLY_EXPRESSED:
+            assert _schema_errors(cls, document), f"the schema misses {rule}"
         _assert_agree(cls, document)
 
     @pytest.mark.parametrize("name", sorted(ATTRS_TYPES))
