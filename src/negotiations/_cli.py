@@ -7,13 +7,17 @@ command was used wrongly or the file could not be read.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import TextIO
+from typing import IO, TextIO
 
 from ._errors import ValidationError
 from ._json import from_json
+from ._jsonl import iter_jsonl
+from ._limits import DEFAULT_LIMITS
 from ._meetings import Meeting
 from ._record import NegotiationRecord
 from ._time import TimePrecision
@@ -38,6 +42,31 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "file", metavar="FILE", help="a record JSON file, or - for standard input"
     )
+    validate.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read JSON Lines, one record per line (the default for a .jsonl file)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or json: one JSON object per problem on standard output",
+    )
+    validate.add_argument(
+        "--max-errors",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="JSON Lines: stop after N invalid lines (default: read to the end)",
+    )
+    validate.add_argument(
+        "--fail-fast",
+        dest="max_errors",
+        action="store_const",
+        const=1,
+        help="JSON Lines: stop at the first invalid line (same as --max-errors 1)",
+    )
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a type",
@@ -53,11 +82,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(path: str, stdin: TextIO) -> bytes:
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def _read(path: str, stdin: TextIO, size: int) -> bytes:
+    """At most ``size`` bytes of a file or of standard input (``-``)."""
     if path == "-":
-        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+        if hasattr(stdin, "buffer"):
+            data: bytes = stdin.buffer.read(size)
+            return data
+        return stdin.read(size).encode(errors="surrogatepass")
     with open(path, "rb") as file:  # noqa: PTH123 - a plain path from the command line
-        return file.read()
+        return file.read(size)
 
 
 def _time(value: datetime, precision: TimePrecision, meeting: Meeting) -> str:
@@ -137,22 +180,133 @@ def _print_schema(name: str, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_VALID
 
 
-def run(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """Carry out parsed arguments; return the exit code."""
-    if args.command == "schema":
-        return _print_schema(args.type, stdout, stderr)
+# --- validate ----------------------------------------------------------------------------
+
+
+def _problem_lines(name: str, line: int | None, error: ValidationError) -> Iterator[str]:
+    """One JSON object per problem, for other tools (``--format json``)."""
+    for problem in error.problems:
+        yield (
+            json.dumps(
+                {
+                    "file": name,
+                    "line": line,
+                    "path": problem.path,
+                    "rule": problem.rule,
+                    "message": problem.message,
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+
+
+class _Progress:
+    """Lines read and their rate, redrawn on standard error when it is a terminal."""
+
+    def __init__(self, stderr: TextIO) -> None:
+        self.stderr = stderr
+        self.shown = stderr.isatty()
+        self.start = self.last = time.monotonic()
+        self.lines = 0
+
+    def _line(self, now: float) -> str:
+        rate = self.lines / max(now - self.start, 1e-9)
+        return f"\r{self.lines} lines, {rate:,.0f} lines/s\x1b[K"
+
+    def step(self, lines: int) -> None:
+        self.lines = lines
+        now = time.monotonic()
+        if self.shown and now - self.last >= _PROGRESS_EVERY:
+            self.last = now
+            self.stderr.write(self._line(now))
+            self.stderr.flush()
+
+    def clear(self) -> None:
+        """Take the progress line away before a message is written below it."""
+        if self.shown:
+            self.stderr.write("\r\x1b[K")
+
+    def done(self) -> None:
+        if self.shown:
+            self.stderr.write(self._line(time.monotonic()) + "\n")
+
+
+#: Seconds between two redraws of the progress line.
+_PROGRESS_EVERY = 0.2
+
+
+def _validate_lines(args: argparse.Namespace, stream: IO[bytes] | IO[str], out: _Output) -> int:
+    progress = _Progress(out.stderr)
+    lines = invalid = 0
+    for lines, result in iter_jsonl(stream, NegotiationRecord):
+        progress.step(lines)
+        if isinstance(result, ValidationError):
+            invalid += 1
+            progress.clear()
+            out.error(lines, result)
+            if args.max_errors is not None and invalid >= args.max_errors:
+                out.stderr.write(f"{args.file}: stopped after {invalid} invalid lines\n")
+                break
+    progress.done()
+    if args.format == "text":
+        verdict = "all valid" if not invalid else f"{invalid} invalid"
+        out.stdout.write(f"{args.file}: {lines} lines read, {verdict}\n")
+    return EXIT_INVALID if invalid else EXIT_VALID
+
+
+class _Output:
+    """Where problems go: text on standard error, or JSON objects on standard output."""
+
+    def __init__(self, args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> None:
+        self.name = args.file
+        self.json = args.format == "json"
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def error(self, line: int | None, error: ValidationError) -> None:
+        if self.json:
+            self.stdout.writelines(_problem_lines(self.name, line, error))
+        else:
+            where = self.name if line is None else f"{self.name}:{line}"
+            self.stderr.write(f"{where}: {error}\n")
+
+
+def _open_lines(path: str, stdin: TextIO) -> IO[bytes] | IO[str]:
+    if path == "-":
+        return stdin.buffer if hasattr(stdin, "buffer") else stdin
+    return open(path, "rb")  # noqa: PTH123 - closed by the caller; a plain path
+
+
+def _validate(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    out = _Output(args, stdout, stderr)
     try:
-        data = _read(args.file, stdin)
+        if args.jsonl or args.file.endswith(".jsonl"):
+            stream = _open_lines(args.file, stdin)
+            try:
+                return _validate_lines(args, stream, out)
+            finally:
+                if args.file != "-":
+                    stream.close()
+        data = _read(args.file, stdin, DEFAULT_LIMITS.max_bytes + 1)
     except OSError as error:
         stderr.write(f"negotiations: cannot read {args.file}: {error.strerror or error}\n")
         return EXIT_USAGE
     try:
         record = from_json(data, NegotiationRecord)
     except ValidationError as error:
-        stderr.write(f"{args.file}: {error}\n")
+        out.error(None, error)
         return EXIT_INVALID
-    _summary(record, stdout)
+    if not out.json:
+        _summary(record, stdout)
     return EXIT_VALID
+
+
+def run(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Carry out parsed arguments; return the exit code."""
+    if args.command == "schema":
+        return _print_schema(args.type, stdout, stderr)
+    return _validate(args, stdin=stdin, stdout=stdout, stderr=stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
