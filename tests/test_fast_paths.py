@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import negotiations
 from negotiations import NegotiationRecord, ValidationError, make_converter, to_dict
 from negotiations import _converter as converter_module
+from negotiations._time import format_datetime, format_duration
 from negotiations._values import _fields_pass, field_problems
 
 RECORD = build_record(3)
@@ -228,3 +229,27 @@ def test_the_generated_unstructure_functions_write_every_field_in_order() -> Non
             names = ["format_version", *names]
         assert list(plain) == names
         assert FAST.structure(plain, cls) == instance
+
+
+def test_the_generated_unstructure_functions_write_times_as_the_text_forms_do() -> None:
+    zones = [
+        timezone.utc,
+        timezone(timedelta(hours=3)),
+        timezone(timedelta(hours=-9, minutes=-30)),
+        ZoneInfo("Europe/Istanbul"),
+        ZoneInfo("America/New_York"),
+    ]
+    for zone in zones:
+        for slack in (timedelta(0), timedelta(minutes=15), timedelta(days=1, seconds=1)):
+            start = datetime(2025, 5, 15, 10, 45, 7, 1234, tzinfo=zone)
+            meeting = attrs.evolve(
+                SAMPLES[negotiations.Meeting],
+                scheduled_start=start,
+                actual_start=None,
+                actual_start_precision=negotiations.TimePrecision.EXACT,
+                end=None,
+                slack=slack,
+            )
+            plain = FAST.unstructure(meeting)
+            assert plain["scheduled_start"] == format_datetime(start)
+            assert plain["slack"] == format_duration(slack)

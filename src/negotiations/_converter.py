@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import functools
 import typing
 import weakref
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Any
 
 import attrs
@@ -263,6 +264,7 @@ def _optional_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHo
     def unstructure(value: Any) -> Any:
         return None if value is None else inner(value)
 
+    _OPTIONAL_UNSTRUCTURES[unstructure] = inner
     return unstructure
 
 
@@ -439,34 +441,61 @@ def _fast_attrs_structure(
     return generated
 
 
+#: The inner hook of each optional type's unstructure hook, by that hook.
+_OPTIONAL_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _inline_unstructure(hook: UnstructureHook, read: str, tag: str, env: dict[str, Any]) -> str:
+    """An expression giving the plain form of the value that ``read`` reads.
+
+    Values that are their own plain form are read directly, enums give ``_value_``,
+    datetimes with a fixed offset their ISO text, optional values are tested for
+    None inline; anything else calls its hook.
+    """
+    if hook is cattrs.fns.identity:
+        return read
+    if hook is _unstructure_enum:
+        return f"{read}._value_"
+    if hook is format_datetime:  # a fixed offset has no [Zone/Name] suffix
+        env["_timezone"] = timezone
+        env["_format_datetime"] = format_datetime
+        return (
+            f"(v{tag}.isoformat() if type((v{tag} := {read}).tzinfo) is _timezone"
+            f" else _format_datetime(v{tag}))"
+        )
+    if hook is format_duration:  # slacks repeat: remember their text
+        env["_format_duration"] = _cached_format_duration
+        return f"_format_duration({read})"
+    inner = _OPTIONAL_UNSTRUCTURES.get(hook)
+    if inner is not None:
+        written = _inline_unstructure(inner, f"o{tag}", f"{tag}_", env)
+        return f"(None if (o{tag} := {read}) is None else {written})"
+    env[f"_h{tag}"] = hook
+    return f"_h{tag}({read})"
+
+
+_cached_format_duration = functools.lru_cache(maxsize=256)(format_duration)
+
+
 def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:
     """A generated function writing an instance's fields, in order, into a dict.
 
-    Values that are their own plain form (strings, integers, booleans, None) are
-    read directly and enums give their value, instead of a hook call per field.
+    Plain values are written inline (see `_inline_unstructure`) instead of by a hook
+    call per field.
     """
     attrs.resolve_types(cls)
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"_getattr": getattr}
     items = []
     for number, field in enumerate(attrs.fields(cls)):
         hook = converter.get_unstructure_hook(field.type)
-        base, _ = strip_annotated(field.type)
-        inner = converter.get_unstructure_hook(_without_none(base)) if _is_optional(base) else None
-        read = f"value.{field.name}" if field.name.isidentifier() else None
-        if read is None:
+        if field.name.isidentifier():
+            read = f"value.{field.name}"
+        else:
             env[f"_n{number}"] = field.name
             read = f"_getattr(value, _n{number})"
-            env["_getattr"] = getattr
-        if hook is cattrs.fns.identity or inner is cattrs.fns.identity:
-            written = read
-        elif hook is _unstructure_enum:
-            written = f"{read}._value_"
-        elif inner is _unstructure_enum:
-            written = f"(None if (v{number} := {read}) is None else v{number}._value_)"
-        else:
-            env[f"_h{number}"] = hook
-            written = f"_h{number}({read})"
-        items.append(f"{field.name!r}: {written}")
+        items.append(f"{field.name!r}: {_inline_unstructure(hook, read, str(number), env)}")
     source = f"def unstructure(value):\n    return {{{', '.join(items)}}}"
     code = compile(source, f"<negotiations unstructure {cls.__qualname__}>", "exec")
     exec(code, env)  # noqa: S102 - source built above from the class's own fields
