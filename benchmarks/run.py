@@ -19,6 +19,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -329,6 +330,63 @@ def measure(meetings: int, repeat: int) -> dict[str, Samples]:
     return results
 
 
+# --- JSON Lines: memory stays flat --------------------------------------------------------
+
+_JSONL_READER = """
+import resource, sys
+from negotiations import Meeting, iter_jsonl
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+valid = 0
+with open(sys.argv[1], "rb") as stream:
+    for _, meeting in iter_jsonl(stream, Meeting):
+        valid += isinstance(meeting, Meeting)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(valid, before, after)
+"""
+
+
+def jsonl_memory(lines: list[int], directory: Path) -> list[tuple[int, int, int, float]]:
+    """For each count: lines read, peak memory (KiB) before and after reading, seconds.
+
+    Each count is read by a fresh interpreter from a file of that many meetings, one
+    per line, so the peaks compare: flat memory means the same peak for every count.
+    """
+    meetings = [to_json(meeting).encode() for meeting in build_record(1000).meetings]
+    results = []
+    for count in lines:
+        path = directory / f"meetings-{count}.jsonl"
+        with path.open("wb") as stream:
+            for index in range(count):
+                stream.write(meetings[index % len(meetings)] + b"\n")
+        start = time.perf_counter()
+        output = subprocess.run(  # noqa: S603 - our own interpreter, our own code
+            [sys.executable, "-c", _JSONL_READER, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        seconds = time.perf_counter() - start
+        valid, before, after = (int(word) for word in output.split())
+        if valid != count:
+            raise RuntimeError(f"{count - valid} of {count} JSON Lines did not load")
+        results.append((count, before, after, seconds))
+        path.unlink()
+    return results
+
+
+def jsonl_table(results: list[tuple[int, int, int, float]]) -> str:
+    """A Markdown table of the JSON Lines runs."""
+    lines = [
+        "| meetings (JSON Lines) | peak memory after import | peak memory after reading | time |",
+        "|---|---|---|---|",
+    ]
+    lines.extend(
+        f"| {count:,} | {before / 1024:.1f} MiB | {after / 1024:.1f} MiB | {seconds:.1f} s |"
+        for count, before, after, seconds in results
+    )
+    return "\n".join(lines)
+
+
 # --- the table --------------------------------------------------------------------------
 
 _SCALE = {"ms": 1e3, "us": 1e6, "B": 1.0}
@@ -412,8 +470,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, default=1000, help="meetings in the record")
     parser.add_argument("--repeat", type=int, default=11, help="samples per measurement")
     parser.add_argument("--quick", action="store_true", help="3 samples, for smoke runs")
+    parser.add_argument(
+        "--jsonl",
+        default=None,
+        help="comma-separated JSON Lines file sizes to read, in meetings "
+        "(default 10000,100000; with --quick 1000,10000)",
+    )
     args = parser.parse_args(argv)
     repeat = 3 if args.quick else args.repeat
+    jsonl = args.jsonl or ("1000,10000" if args.quick else "10000,100000")
 
     report, failures = honesty_report(rejections())
     print("Bad inputs (the comparison is honest only if all three refuse them):\n")  # noqa: T201
@@ -435,6 +500,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(table(results))  # noqa: T201
     print(_FOOTNOTES)  # noqa: T201
+    with tempfile.TemporaryDirectory() as directory:
+        runs = jsonl_memory([int(count) for count in jsonl.split(",")], Path(directory))
+    print(  # noqa: T201
+        "\nJSON Lines with negotiations.iter_jsonl, one meeting per line, each file read "
+        "by a fresh interpreter (peak resident memory, ru_maxrss):\n"
+    )
+    print(jsonl_table(runs))  # noqa: T201
     return 0
 
 

@@ -151,7 +151,16 @@ def test_all_three_apply_the_handover_count_rule_alike(
 
 def test_the_benchmark_runs_and_prints_its_table() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--meetings", "20", "--repeat", "1"],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--meetings",
+            "20",
+            "--repeat",
+            "1",
+            "--jsonl",
+            "20,200",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -161,3 +170,4 @@ def test_the_benchmark_runs_and_prints_its_table() -> None:
     assert "| decode+validate |" in result.stdout
     assert "| ours / pydantic | ours / msgspec |" in result.stdout
     assert "ACCEPTED" not in result.stdout
+    assert "| 200 |" in result.stdout  # the JSON Lines table
