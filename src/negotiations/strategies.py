@@ -44,6 +44,7 @@ from ._exchanges import (
     Quantity,
 )
 from ._json import to_dict, to_json
+from ._limits import DEFAULT_LIMITS
 from ._meetings import DEFAULT_SLACK, NOT_STARTED, Meeting, MeetingFormat, MeetingStatus, Venue
 from ._parties import Delegation, DelegationLevel, Party, PartyKind, Person
 from ._record import FORMAT_VERSION, NegotiationRecord
@@ -1027,6 +1028,18 @@ def _repeat_item(name: str) -> Mutation:
     return mutate
 
 
+def _too_deep(names: Sequence[str]) -> Mutation:
+    """Put arrays nested beyond the default depth limit in a field."""
+
+    def mutate(draw: st.DrawFn, doc: Document) -> None:
+        value: list[Any] = []
+        for _ in range(DEFAULT_LIMITS.max_depth):
+            value = [value]
+        doc[draw(st.sampled_from(names))] = value
+
+    return mutate
+
+
 def _delete(name: str) -> Mutation:
     def mutate(_: st.DrawFn, doc: Document) -> None:
         del doc[name]
@@ -1075,6 +1088,7 @@ def _breakers(cls: type) -> tuple[_Breaker, ...]:
     names = [slot.name for slot in slots]
     found = [_Breaker(rules.UNKNOWN_KEY.id, _add_unknown_key([*names, "format_version"]))]
     found += [_Breaker(rules.MISSING_KEY.id, _delete(slot.name)) for slot in slots if slot.required]
+    found.append(_Breaker(rules.LIMIT.id, _too_deep(names)))
     for slot in slots:
         found += _value_breakers(slot)
         if isinstance(slot.base, type) and attrs.has(slot.base):
@@ -1439,7 +1453,9 @@ def invalid_documents(
     cross-reference rule. ``from_dict(document, cls)`` raises `ValidationError`
     whose ``rules`` are exactly ``{rule}``. ``rules`` limits which rules are broken;
     `invalid_document_rules` lists them all. Text-level rules (malformed JSON,
-    duplicate keys) cannot be put in a dict: see `invalid_json_texts`.
+    duplicate keys) cannot be put in a dict: see `invalid_json_texts`. A naive
+    datetime (``value.naive_datetime``) cannot be either: JSON has no datetimes, and a
+    datetime text without an offset breaks ``value.datetime``.
     """
     _check_public(cls)
     grouped = _by_rule(_breakers(cls))
