@@ -150,7 +150,7 @@ def limit_problems(data: Any, limits: Limits) -> list[Problem]:
     data that refers to itself.
     """
     problems: list[Problem] = []
-    values = 0
+    values = -1  # the values inside the data: the data itself is not counted
     stack: list[tuple[_Node, int, Any]] = [(None, 0, data)]
     while stack and len(problems) <= limits.max_problems:
         node, depth, item = stack.pop()
