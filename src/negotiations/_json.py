@@ -161,12 +161,22 @@ def _pairs_and_colons(  # noqa: C901, PLR0911, PLR0912 - one pass over every val
             if len(item) > max_items or depth > max_depth or values > max_values:
                 return None
             stack.append(_UP)
+            if not item:
+                continue
             pairs += len(item)
-            for key, value in item.items():
-                if type(key) is not str or len(key) > max_string:
+            try:  # all keys at once: a key that is not a string is a TypeError
+                keys = "".join(item)
+            except TypeError:
+                return None
+            if len(keys) > max_string and max(map(len, item)) > max_string:
+                return None
+            if python and not keys.isascii():
+                try:
+                    keys.encode()
+                except UnicodeEncodeError:
                     return None
-                colons += key.count(":")
-                stack.append(value)
+            colons += keys.count(":")
+            stack.extend(item.values())
         elif kind is list or (python and kind is tuple):
             depth += 1
             values += len(item)
