@@ -18,8 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiations import (
+    Delegation,
     Meeting,
     MeetingStatus,
+    Party,
+    PartyKind,
+    Person,
     TimePrecision,
     ValidationError,
     from_dict,
@@ -163,3 +167,34 @@ def test_every_rule_is_broken_as_named(cls: type, rule: str, data: st.DataObject
     document, named = data.draw(invalid_documents(cls, rules={rule}))
     assert named == rule
     assert _rules_of(document, cls) == {rule}
+
+
+SURROGATES = st.text(st.characters(categories=["Cs", "Lu", "Ll", "Lo", "Zs"]), min_size=1)
+
+
+class TestTextThatJsonCannotHold:
+    """Regression: a lone surrogate passed every rule, then `to_json` raised TypeError."""
+
+    def test_a_lone_surrogate_is_refused_on_construction(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            Party(id="ua", name="Kyiv \ud800", kind=PartyKind.STATE)
+        assert [(p.path, p.rule) for p in caught.value.problems] == [("$.name", "document.syntax")]
+
+    def test_in_a_collection_too(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            Delegation(party="ua", members=("umerov", "\udfff"))
+        assert [(p.path, p.rule) for p in caught.value.problems] == [
+            ("$.members[1]", "document.syntax")
+        ]
+
+    @given(SURROGATES, SURROGATES)
+    def test_any_text_is_refused_or_round_trips(self, name: str, role: str) -> None:
+        """Whatever text a person is built with, it is refused or survives JSON."""
+        try:
+            person = Person(id="p1", name=name, role=role)
+        except ValidationError as error:
+            refused = error.rules
+        else:
+            assert from_json(to_json(person), Person) == person
+            return
+        assert refused <= {"value.blank", "document.syntax"}

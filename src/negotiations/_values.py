@@ -22,7 +22,18 @@ import attrs
 
 from ._countries import COUNTRY_CODES
 from ._errors import Location, Problem, ValidationError
-from ._rules import BLANK, COUNTRY, DATETIME, ID, NAIVE_DATETIME, POSITIVE, TIME_ZONE, TYPE, URL
+from ._rules import (
+    BLANK,
+    COUNTRY,
+    DATETIME,
+    ID,
+    NAIVE_DATETIME,
+    POSITIVE,
+    SYNTAX,
+    TIME_ZONE,
+    TYPE,
+    URL,
+)
 from ._time import datetime_problems
 
 __all__ = [
@@ -268,6 +279,31 @@ def _exact_type_check(kind: type) -> Check:
     return check
 
 
+def _encodes(value: str) -> bool:
+    """Whether a string can be written as UTF-8 (it holds no lone surrogate)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_wrong_str = _wrong_type("str")
+
+
+def _str_check(value: Any, location: Location) -> list[Problem]:
+    if type(value) is not str:
+        return _wrong_str(value, location)
+    if _encodes(value):
+        return []
+    # A lone surrogate cannot be written as JSON text: the same rule as in a document.
+    return [
+        SYNTAX.problem(location, "the string holds a lone surrogate, which UTF-8 cannot encode")
+    ]
+
+
 def _instance_check(kind: type) -> Check:
     wrong = _wrong_type(kind.__name__)
 
@@ -352,7 +388,7 @@ def value_check(tp: Any) -> Check:
     if base is datetime:
         return _datetime_check
     if base in (str, int, bool, date, timedelta):
-        return _exact_type_check(base)
+        return _str_check if base is str else _exact_type_check(base)
     if isinstance(base, type) and (issubclass(base, enum.Enum) or attrs.has(base)):
         return _instance_check(base)
     raise TypeError(f"unsupported field type {base!r}")  # pragma: no cover
@@ -423,8 +459,11 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
         return aware
     key = f"_type{len(env)}"
     env[key] = base
+    if base is str:  # and holds no lone surrogate, as `_str_check` demands
+        env["_encodes"] = _encodes
     if base in (str, int, bool, date, timedelta):
-        return f"type({name}) is {key}"
+        exact = f"type({name}) is {key}"
+        return f"({exact} and ({name}.isascii() or _encodes({name})))" if base is str else exact
     return f"isinstance({name}, {key})"
 
 
