@@ -76,13 +76,39 @@ def test_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         example.evaluate()
 
 
-def test_every_page_has_an_example_or_is_reference() -> None:
-    """Pages that teach show runnable code, so the docs cannot silently stop being checked."""
-    reference = {"api.md", "changelog.md", "contributing.md", "design.md", "rules.md"}
-    teaching = [page for page in PAGES if page.name not in reference]
-    assert teaching
-    without = [page.name for page in teaching if not list(SYBIL.parse(page))]
-    assert without == []
+#: Code blocks shown but not run: install commands. Anything else must run, or be a directive.
+NOT_RUN = frozenset({"sh"})
+
+
+def _fenced_blocks(text: str) -> list[tuple[str, range]]:
+    """Each fenced block's info string (language or ``{directive}``) and its line numbers."""
+    blocks: list[tuple[str, range]] = []
+    fence: tuple[str, str, int] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if fence is None:
+            match = re.match(r"(`{3,}|~{3,})(.*)", stripped)
+            if match is not None:
+                fence = (match.group(1), match.group(2).strip(), number)
+        elif stripped == fence[0]:
+            blocks.append((fence[1], range(fence[2], number + 1)))
+            fence = None
+    return blocks
+
+
+@pytest.mark.parametrize("page", [*PAGES, ROOT / "README.md"], ids=lambda path: path.name)
+def test_no_code_block_escapes_running(page: Path) -> None:
+    """Sybil runs something in every python and console block; no other language sneaks in."""
+    blocks = _fenced_blocks(page.read_text(encoding="utf-8"))
+    languages = {info for info, _ in blocks if not info.startswith("{")}
+    assert languages <= {"python", "console"} | NOT_RUN
+    example_lines = [example.line for example in SYBIL.parse(page)]
+    not_run = [
+        lines.start
+        for info, lines in blocks
+        if info in {"python", "console"} and not any(line in lines for line in example_lines)
+    ]
+    assert not_run == []
 
 
 def test_site_builds_without_warnings(tmp_path: Path) -> None:
