@@ -35,9 +35,11 @@ autodoc_type_aliases = {name: name for name in VALUE_TYPES}
 # The build runs offline, so there is no intersphinx: references to the standard library
 # and to attrs and cattrs stay plain text instead of failing the nitpicky (-n) build.
 nitpick_ignore_regex = [
-    ("py:class", r"(datetime|zoneinfo|enum|typing|collections\.abc|types|attrs|cattrs)\..+"),
+    ("py:class", r"(datetime|zoneinfo|enum|typing|collections\.abc|types|attrs|cattrs|hypothesis)\..+"),
     ("py:class", r"(str|int|bool|bytes|object|type|tuple|frozenset|dict|list)"),
     ("py:exc", r"ValueError"),
+    # negotiations.strategies annotates with ``st.SearchStrategy`` (hypothesis.strategies).
+    ("py:class", r"st\.SearchStrategy"),
     # The type variables of from_json and friends: ``from_json(text, Meeting) -> Meeting``.
     ("py:class", r"(negotiations\._\w+\.)?T"),
 ]

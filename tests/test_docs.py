@@ -14,6 +14,7 @@ import subprocess
 import sys
 import typing
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 import pytest
@@ -21,7 +22,7 @@ from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
 
 import negotiations
-from negotiations import _values
+from negotiations import _values, strategies
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -125,19 +126,25 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
     assert missing == []
     api_page = (tmp_path / "api.html").read_text(encoding="utf-8")
     undocumented = [
-        name for name in negotiations.__all__ if f'id="negotiations.{name}"' not in api_page
+        f"{module.__name__}.{name}"
+        for module in (negotiations, strategies)
+        for name in module.__all__
+        if f'id="{module.__name__}.{name}"' not in api_page
     ]
     assert undocumented == []
 
 
-def _documented_names(text: str) -> list[str]:
-    return re.findall(r"^\.\. auto\w+:: negotiations\.(\w+)$", text, flags=re.MULTILINE)
+def _documented_names(text: str, module: str) -> list[str]:
+    """The names of ``module`` that the page documents with an autodoc directive."""
+    pattern = rf"^\.\. auto(?!module)\w+:: {re.escape(module)}\.(\w+)$"
+    return re.findall(pattern, text, flags=re.MULTILINE)
 
 
-def test_api_page_documents_exactly_all() -> None:
-    """The API reference has one entry per name of ``negotiations.__all__``, and no other."""
-    names = _documented_names((DOCS / "api.md").read_text(encoding="utf-8"))
-    assert sorted(names) == sorted(negotiations.__all__)
+@pytest.mark.parametrize("module", [negotiations, strategies], ids=lambda module: module.__name__)
+def test_api_page_documents_exactly_all(module: ModuleType) -> None:
+    """The API reference has one entry per name of the module's ``__all__``, and no other."""
+    names = _documented_names((DOCS / "api.md").read_text(encoding="utf-8"), module.__name__)
+    assert sorted(names) == sorted(module.__all__)
     assert len(names) == len(set(names))
 
 
