@@ -77,8 +77,9 @@ def test_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         example.evaluate()
 
 
-#: Code blocks shown but not run: install commands. Anything else must run, or be a directive.
-NOT_RUN = frozenset({"sh"})
+#: Code blocks shown but not run: shell commands that install, or run for minutes
+#: (the benchmarks). Anything else must run, or be a directive.
+NOT_RUN = frozenset({"sh", "bash"})
 
 
 def _fenced_blocks(text: str) -> list[tuple[str, range]]:
