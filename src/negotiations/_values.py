@@ -527,7 +527,14 @@ def ensure_valid(instance: Any, rules: Callable[[Any], list[Problem]] | None = N
     also run unless a field has the wrong type (they rely on types, not on constraints),
     so two broken rules in one object are reported as two problems.
     """
-    problems = check_fields(instance)
+    if _fields_pass(instance.__class__)(instance):  # the common case, in fewest steps
+        if rules is None:
+            return
+        problems = rules(instance)
+        if problems:
+            raise ValidationError(problems, type(instance).__name__)
+        return
+    problems = field_problems(instance)
     if rules is not None and not any(problem.rule in _BLOCKING for problem in problems):
         problems.extend(rules(instance))
     if problems:
