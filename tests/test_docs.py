@@ -41,7 +41,8 @@ def _run_console(example: Example) -> str | None:
     """Run each ``$ command`` of a console block in bash; compare what it prints."""
     lines = example.parsed.splitlines()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    env["COLUMNS"] = "80"
+    env["COLUMNS"] = "80"  # argparse wraps its help to the terminal width
+    env["PYTHONUTF8"] = "1"  # names such as Türkiye print the same on every machine
     commands = [index for index, line in enumerate(lines) if line.startswith("$ ")]
     for number, start in enumerate(commands):
         end = commands[number + 1] if number + 1 < len(commands) else len(lines)
@@ -52,6 +53,7 @@ def _run_console(example: Example) -> str | None:
             env=env,
             capture_output=True,
             text=True,
+            encoding="utf-8",
             check=False,
         )
         actual = (result.stdout + result.stderr).rstrip()
@@ -119,6 +121,7 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
         [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", str(DOCS), str(tmp_path)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     assert result.returncode == 0, result.stderr
