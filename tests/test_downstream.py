@@ -11,6 +11,7 @@ consumer modules in ``typing_tests/`` against the installed package.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -33,11 +34,16 @@ NOT_SHIPPED = frozenset(
 )
 
 
+#: Variables that would point a Python or mypy at the source tree instead of the venv.
+LEAKS = frozenset({"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "MYPYPATH"})
+
+
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a command and return what it did; the caller checks the outcome."""
+    """Run a command, in an environment without ``LEAKS``; the caller checks the outcome."""
     return subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
+        env={name: value for name, value in os.environ.items() if name not in LEAKS},
         capture_output=True,
         text=True,
         encoding="utf-8",
