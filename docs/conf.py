@@ -35,7 +35,10 @@ autodoc_type_aliases = {name: name for name in VALUE_TYPES}
 # The build runs offline, so there is no intersphinx: references to the standard library
 # and to attrs and cattrs stay plain text instead of failing the nitpicky (-n) build.
 nitpick_ignore_regex = [
-    ("py:class", r"(datetime|zoneinfo|enum|typing|collections\.abc|types|attrs|cattrs|hypothesis)\..+"),
+    (
+        "py:class",
+        r"(datetime|zoneinfo|enum|typing|collections\.abc|types|attrs|cattrs|hypothesis)\..+",
+    ),
     ("py:class", r"(str|int|bool|bytes|object|type|tuple|frozenset|dict|list)"),
     ("py:exc", r"ValueError"),
     # negotiations.strategies annotates with ``st.SearchStrategy`` (hypothesis.strategies).
