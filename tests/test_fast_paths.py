@@ -9,6 +9,7 @@ same problems.
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from unittest import mock
@@ -16,13 +17,16 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
+import orjson
+import pytest
 from benchmarks.record import build_record
 from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations
-from negotiations import NegotiationRecord, ValidationError, make_converter, to_dict
+from negotiations import Limits, NegotiationRecord, ValidationError, make_converter, to_dict
 from negotiations import _converter as converter_module
+from negotiations import _json as json_module
 from negotiations._time import format_datetime, format_duration
 from negotiations._values import _fields_pass, field_problems
 
@@ -253,3 +257,111 @@ def test_the_generated_unstructure_functions_write_times_as_the_text_forms_do() 
             plain = FAST.unstructure(meeting)
             assert plain["scheduled_start"] == format_datetime(start)
             assert plain["slack"] == format_duration(slack)
+
+
+class _Object(tuple):  # type: ignore[type-arg]
+    """A JSON object as its (key, value) pairs, which may repeat a key."""
+
+    __slots__ = ()
+
+
+def _written(value: Any, *, ascii_only: bool) -> str:
+    if isinstance(value, _Object):
+        pairs = (
+            f"{json.dumps(key, ensure_ascii=ascii_only)}: {_written(item, ascii_only=ascii_only)}"
+            for key, item in value
+        )
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_written(item, ascii_only=ascii_only) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+_TEXTS = st.text(
+    alphabet=st.sampled_from(["a"] * 8 + [":", '"', "\\", "é", "\n", " ", "\u2028"]), max_size=8
+)
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | _TEXTS,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.lists(st.tuples(_TEXTS, children), max_size=4).map(_Object)
+    ),
+    max_leaves=12,
+)
+_LIMITS = st.builds(  # each limit small enough to bind, or out of the way
+    Limits,
+    max_bytes=st.integers(1, 400) | st.just(10_000),
+    max_depth=st.integers(1, 4) | st.just(100),
+    max_string_length=st.integers(1, 10) | st.just(10_000),
+    max_items=st.integers(1, 5) | st.just(10_000),
+)
+
+
+@given(_JSON_VALUES, _LIMITS, st.booleans(), st.booleans())
+def test_the_quick_document_check_is_never_wrong_when_it_says_fine(
+    value: Any, limits: Limits, ascii_only: bool, as_bytes: bool
+) -> None:
+    text = _written(value, ascii_only=ascii_only)
+    document: str | bytes = text.encode() if as_bytes else text
+    data = orjson.loads(document)
+    if json_module._surely_fine(document, data, limits):
+        counts = json_module._pairs_and_colons(data, limits)
+        assert counts is not None
+        assert json_module._duplicate_key_problems(document, counts) == []
+
+
+def test_the_quick_document_check_decides_for_the_benchmark_record() -> None:
+    text = negotiations.to_json(build_record(1000)).encode()
+    assert json_module._surely_fine(text, orjson.loads(text), Limits())
+    repeated = text.replace(b'{"id":"meeting-0",', b'{"id":"meeting-0","id":"meeting-0",', 1)
+    assert not json_module._surely_fine(repeated, orjson.loads(repeated), Limits())
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        ('{"a": [[[1]]]}', Limits(max_depth=3)),
+        ('{"a": [[], {"b": {}}]}', Limits(max_depth=3)),
+        ("[1, 2, 3, 4]", Limits(max_items=3)),
+        ('{"a": 1, "b": 2, "c": 3}', Limits(max_items=2)),
+        ('["aaaaaaaaaaa"]', Limits(max_string_length=10)),
+        ('{"bbbbbbbbbbb": 1}', Limits(max_string_length=10)),
+        ('["aaaaaaaaaaa", "b"]', Limits(max_string_length=10)),
+        ('["aaaa\\"aaaaaa"]', Limits(max_string_length=10)),  # a quote inside breaks the run
+        ("[1, 2, 3, 4, 5]", Limits(max_bytes=4)),
+        ('{"a": 1, "a": 2}', Limits()),
+        ('{"a\\u003a": 1, "a\\u003a": 2}', Limits()),
+        ('{"a:b": {"c": 1, "c": 2}}', Limits()),
+    ],
+)
+def test_the_quick_document_check_says_maybe_when_a_limit_or_a_key_is_broken(
+    text: str, limits: Limits
+) -> None:
+    data = orjson.loads(text)
+    counts = json_module._pairs_and_colons(data, limits)
+    assert counts is None or json_module._duplicate_key_problems(text, counts)
+    assert not json_module._surely_fine(text, data, limits)
+    assert not json_module._surely_fine(text.encode(), data, limits)
+
+
+@pytest.mark.parametrize(
+    ("text", "max_string_length"),
+    [
+        ('{"a": [[1]]}', 1000),
+        ("[1, 2, 3]", 1000),
+        ('{"a:b": {"c": 1}}', 1000),
+        ('["aaaa", {"bbbb": ":"}]', 10),  # a quote in every window of 5 bytes
+    ],
+)
+def test_the_quick_document_check_says_fine_within_the_limits(
+    text: str, max_string_length: int
+) -> None:
+    # Depth 3: the check is sure only with one level to spare, hence max_depth=4.
+    limits = Limits(max_depth=4, max_items=100, max_string_length=max_string_length, max_bytes=100)
+    data = orjson.loads(text)
+    assert json_module._pairs_and_colons(data, limits) is not None
+    assert json_module._surely_fine(text, data, limits)

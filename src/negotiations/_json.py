@@ -101,12 +101,13 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         raise ValidationError(
             [rule.problem((), f"not valid JSON: {error}")], _subject(cls)
         ) from None
-    counts = _pairs_and_colons(data, limits)
-    if counts is None:
-        raise ValidationError(limit_problems(data, limits), _subject(cls))
-    duplicates = _duplicate_key_problems(text, counts)
-    if duplicates:
-        raise ValidationError(cap_problems(duplicates, limits), _subject(cls))
+    if not _surely_fine(text, data, limits):  # cannot tell: count every value exactly
+        counts = _pairs_and_colons(data, limits)
+        if counts is None:
+            raise ValidationError(limit_problems(data, limits), _subject(cls))
+        duplicates = _duplicate_key_problems(text, counts)
+        if duplicates:
+            raise ValidationError(cap_problems(duplicates, limits), _subject(cls))
     return _structure(data, cls, limits)
 
 
@@ -192,6 +193,54 @@ def _pairs_and_colons(  # noqa: C901, PLR0911, PLR0912 - one pass over every val
         elif kind not in _SCALARS:
             return None
     return pairs, colons
+
+
+def _surely_fine(text: str | bytes, data: Any, limits: Limits) -> bool:
+    """Whether parsed JSON surely has no repeated key and is within ``limits``.
+
+    ``data`` is what orjson parsed from ``text``. False means "maybe not": then the
+    one-pass count decides. It asks orjson to write ``data`` back, compact and indented, instead of visiting
+    every value in Python (several times faster on large documents):
+
+    * repeated keys: orjson writes one colon per key and the colons inside strings as
+      they are, so the compact form has as many colons as the text exactly when no key
+      was dropped (unless the text wrote a colon as an escape: then "maybe");
+    * the number of values, and of items in one array or object: each takes at least
+      one byte of the compact form, and a comma between two (so ``n`` items take at
+      least ``2 * n + 1`` bytes with their brackets);
+    * string lengths: with no escaped quote in the compact form, a string longer than
+      ``max_string_length`` is a run of more than that many bytes without a quote, so
+      it would cover a whole aligned window of half that length: every window holding a
+      quote rules it out;
+    * depth: the indented form starts a container nested deeper than ``max_depth`` on a
+      line indented by ``2 * max_depth`` spaces or more;
+    * integers: orjson reads an integer beyond 64 bits as a float, so none is too large.
+    """
+    try:
+        compact = orjson.dumps(data)
+        indented = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:  # deeper than orjson writes, say: let the count decide
+        return False
+    if isinstance(text, str):
+        colons = text.count(":")
+        escaped = any(escape in text for escape in _ESCAPED_COLONS)
+    else:
+        colons = text.count(b":")
+        escaped = any(escape.encode() in text for escape in _ESCAPED_COLONS)
+    if escaped or colons != compact.count(b":"):
+        return False
+    size = len(compact)
+    if size > limits.max_bytes or size > 2 * limits.max_items + 2:
+        return False
+    window = (limits.max_string_length + 1) // 2
+    if size // window > 64 or b'\\"' in compact:
+        return False
+    if any(
+        compact.find(b'"', start, start + window) < 0
+        for start in range(0, size - window + 1, window)
+    ):
+        return False
+    return b"\n" + b" " * (2 * limits.max_depth) not in indented
 
 
 def _duplicate_key_problems(text: str | bytes, counts: tuple[int, int]) -> list[Problem]:
