@@ -42,9 +42,9 @@ from negotiations.strategies import (
 TYPES = list(PUBLIC_TYPES)
 TYPE_IDS = [cls.__name__ for cls in TYPES]
 RULE_CASES = [(cls, rule) for cls in TYPES for rule in sorted(invalid_document_rules(cls))]
-# One test per (type, rule) pair: a fifth of the profile's examples each keeps the run
+# One test per (type, rule) pair: a tenth of the profile's examples each keeps the run
 # short, while the per-type tests below draw the full number across all rules.
-PER_RULE = settings(max_examples=max(5, settings().max_examples // 5))
+PER_RULE = settings(max_examples=max(5, settings().max_examples // 10))
 
 
 @pytest.mark.parametrize("cls", TYPES, ids=TYPE_IDS)

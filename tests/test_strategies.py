@@ -515,3 +515,25 @@ def test_testing_page_examples_run() -> None:
     assert len(examples) >= 2
     for example in examples:
         example.evaluate()
+
+
+# --- shrinking ------------------------------------------------------------------------
+
+
+def test_failing_records_shrink_to_small_readable_ones() -> None:
+    """A failure that needs one late meeting shrinks to a record of little more than that,
+    with short ids and names from the samples rather than random text."""
+    record = find(
+        negotiation_records(),
+        lambda r: any(m.delay is not None and m.delay > timedelta(hours=1) for m in r.meetings),
+        settings=settings(SEARCH, phases=[Phase.generate, Phase.shrink]),
+    )
+    assert len(record.meetings) <= 2
+    assert (record.proposals, record.statements) == ((), ())
+    assert len(record.parties) == 2
+    assert len(record.persons) <= 1
+    for meeting in record.meetings:
+        assert len(meeting.delegations) == 2
+        assert meeting.venue is None
+    assert all(len(party.id) <= 5 for party in record.parties)
+    assert {party.name for party in record.parties} == {"Ukraine"}

@@ -3,6 +3,7 @@
 Use them to property-test your own code against realistic negotiation data::
 
     from hypothesis import given
+    from negotiations import MeetingStatus
     from negotiations.strategies import meetings
 
     @given(meetings(statuses=[MeetingStatus.CONCLUDED]))
@@ -738,46 +739,85 @@ class _Bounds:
     statuses: tuple[MeetingStatus | None, ...]
 
 
-def _draw_record(draw: st.DrawFn, bounds: _Bounds) -> NegotiationRecord:
-    n_parties = draw(st.integers(bounds.min_parties, bounds.max_parties))
-    many = n_parties >= 2  # meetings and exchanges need two parties
-    n_persons = draw(st.integers(0, bounds.max_persons))
-    n_meetings = draw(st.integers(bounds.min_meetings, bounds.max_meetings)) if many else 0
-    n_proposals = draw(st.integers(0, bounds.max_proposals)) if many else 0
-    n_statements = draw(st.integers(0, bounds.max_statements)) if n_parties else 0
-    ids = iter(_draw_ids(draw, n_parties + n_persons + n_meetings + n_proposals + n_statements))
-    party_list = tuple(_draw_party(draw, next(ids), tuple(PartyKind)) for _ in range(n_parties))
-    party_ids = tuple(party.id for party in party_list)
-    person_list = tuple(
-        _draw_person(draw, next(ids), _maybe(draw, party_ids)) for _ in range(n_persons)
+E = TypeVar("E", Party, Person, Meeting, ExchangeProposal, Statement)
+
+
+def _draw_entities(
+    draw: st.DrawFn,
+    taken: list[str],
+    size: tuple[int, int],
+    make: Callable[[st.DrawFn, str], E],
+) -> tuple[E, ...]:
+    """Entities built by ``make``, their ids made distinct from ``taken`` and each other.
+
+    The new ids are added to ``taken``. The entities are drawn as a Hypothesis list,
+    so the shrinker can delete whole entities.
+    """
+
+    @st.composite
+    def draft(inner: st.DrawFn) -> E:
+        return make(inner, inner(_ids()))
+
+    drafts: list[E] = draw(st.lists(draft(), min_size=size[0], max_size=size[1]))
+    ids = _distinct([*taken, *(entity.id for entity in drafts)])[len(taken) :]
+    taken.extend(ids)
+    return tuple(
+        entity if entity.id == new else attrs.evolve(entity, id=new)
+        for entity, new in zip(drafts, ids, strict=True)
     )
-    meeting_list = tuple(
-        _draw_meeting(
-            draw,
-            next(ids),
+
+
+def _draw_record(draw: st.DrawFn, bounds: _Bounds) -> NegotiationRecord:
+    taken: list[str] = []
+    party_list = _draw_entities(
+        draw,
+        taken,
+        (bounds.min_parties, bounds.max_parties),
+        lambda inner, party_id: _draw_party(inner, party_id, tuple(PartyKind)),
+    )
+    party_ids = tuple(party.id for party in party_list)
+    many = len(party_ids) >= 2  # meetings and exchanges need two parties
+    person_list = _draw_entities(
+        draw,
+        taken,
+        (0, bounds.max_persons),
+        lambda inner, person_id: _draw_person(inner, person_id, _maybe(inner, party_ids)),
+    )
+    meeting_list = _draw_entities(
+        draw,
+        taken,
+        (bounds.min_meetings, bounds.max_meetings) if many else (0, 0),
+        lambda inner, meeting_id: _draw_meeting(
+            inner,
+            meeting_id,
             party_ids=party_ids,
             people=person_list,
             statuses=bounds.statuses,
             precisions=tuple(TimePrecision),
             max_delegations=4,
-        )
-        for _ in range(n_meetings)
+        ),
     )
     meeting_ids = tuple(meeting.id for meeting in meeting_list)
-    proposal_list = tuple(
-        _draw_proposal(draw, next(ids), party_ids, meeting_ids, (None, *ExchangeStatus))
-        for _ in range(n_proposals)
+    proposal_list = _draw_entities(
+        draw,
+        taken,
+        (0, bounds.max_proposals if many else 0),
+        lambda inner, proposal_id: _draw_proposal(
+            inner, proposal_id, party_ids, meeting_ids, (None, *ExchangeStatus)
+        ),
     )
-    statement_list = tuple(
-        _draw_statement(
-            draw,
-            next(ids),
+    statement_list = _draw_entities(
+        draw,
+        taken,
+        (0, bounds.max_statements if party_ids else 0),
+        lambda inner, statement_id: _draw_statement(
+            inner,
+            statement_id,
             party_ids=party_ids,
             people=person_list,
             meeting_ids=meeting_ids,
             kinds=tuple(StatementKind),
-        )
-        for _ in range(n_statements)
+        ),
     )
     return NegotiationRecord(
         parties=party_list,
