@@ -7,6 +7,7 @@ another exception. Mutations that certainly break a rule are always refused.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations
-from negotiations import Limits, ValidationError, from_dict, from_json, to_dict, to_json
+from negotiations import Limits, ValidationError, _values, from_dict, from_json, to_dict, to_json
 from negotiations._json import _pairs_and_colons
 from negotiations._limits import limit_problems
 from negotiations.strategies import PUBLIC_TYPES
@@ -317,3 +318,15 @@ class TestLimits:
         if isinstance(outcome, ValidationError):
             _check_error(outcome)
             assert len(outcome.problems) <= limits.max_problems + 1
+
+
+class TestFlatMemory:
+    def test_made_up_time_zones_do_not_grow_a_cache_without_bound(self) -> None:
+        """A long stream of distinct bogus zone names keeps the zone lookup cache bounded."""
+        lines = b"".join(
+            b'{"name": "x", "time_zone": "Nowhere/Zone%d"}\n' % number for number in range(3000)
+        )
+        results = list(negotiations.iter_jsonl(io.BytesIO(lines), negotiations.Venue))
+        assert len(results) == 3000
+        assert all(isinstance(result, ValidationError) for _, result in results)
+        assert _values._is_time_zone.cache_info().currsize <= 1024

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from typing import Annotated, Any, Final, Union
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -130,7 +130,7 @@ class Country(Constraint):
         return {"type": "string", "enum": sorted(COUNTRY_CODES)}
 
 
-@cache
+@lru_cache(maxsize=1024)  # bounded: a long stream of made-up names must not grow memory
 def _is_time_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
