@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
@@ -537,3 +538,20 @@ def test_failing_records_shrink_to_small_readable_ones() -> None:
         assert meeting.venue is None
     assert all(len(party.id) <= 5 for party in record.parties)
     assert {party.name for party in record.parties} == {"Ukraine"}
+
+
+@attrs.frozen
+class Dossier:
+    """A downstream attrs class that holds negotiation types."""
+
+    title: str
+    meetings: tuple[Meeting, ...]
+    sponsor: negotiations.Party | None = None
+
+
+@settings(max_examples=20)
+@given(st.from_type(Dossier))
+def test_from_type_builds_downstream_classes_that_hold_the_types(dossier: Dossier) -> None:
+    """``st.from_type`` of a user's own attrs class fills its fields with valid values."""
+    assert all(type(meeting) is Meeting for meeting in dossier.meetings)
+    assert dossier.sponsor is None or type(dossier.sponsor) is negotiations.Party
