@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
@@ -330,3 +331,42 @@ class TestFlatMemory:
         assert len(results) == 3000
         assert all(isinstance(result, ValidationError) for _, result in results)
         assert _values._is_time_zone.cache_info().currsize <= 1024
+
+    def test_reading_a_long_stream_keeps_memory_flat(self) -> None:
+        """Memory in use after 8000 lines of varied bad records is what it was after 2000."""
+        feed = _Feed(8000)
+        tracemalloc.start()
+        try:
+            for number, _ in negotiations.iter_jsonl(feed, negotiations.NegotiationRecord):
+                if number == 2000:
+                    settled = tracemalloc.get_traced_memory()[0]
+            grown = tracemalloc.get_traced_memory()[0] - settled
+        finally:
+            tracemalloc.stop()
+        assert feed.served == 8000
+        assert grown < 512 * 1024  # the lines read meanwhile: about 4 MB
+
+
+class _Feed(io.BytesIO):
+    """A binary stream of made-up record lines, each bad in a different way, made on demand."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.lines = lines
+        self.served = 0
+
+    def readline(self, size: int | None = -1, /) -> bytes:  # noqa: ARG002 - lines are short
+        if self.served >= self.lines:
+            return b""
+        self.served += 1
+        number = self.served
+        party = f'{{"id": "p{number}", "name": "Party {number}", "kind": "state", "country": "X{number % 26}"}}'
+        variants = [
+            f'{{"format_version": 1, "title": "record {number}", "parties": [{party}]}}',
+            f'{{"format_version": 1, "parties": [{party}, {party}]}}',
+            f'{{"format_version": 1, "persons": [{{"id": "x{number}", "name": "X", "party": "p{number}"}}]}}',
+            f'{{"format_version": 1, "title": "t", "title": "t{number}"}}',
+            f'{{"format_version": {number}, "x{number}": [1, 2]}}',
+            f"{{bad {number}",
+        ]
+        return (variants[number % len(variants)] + "\n").encode()
