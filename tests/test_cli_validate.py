@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +235,21 @@ class TestIterJsonl:
 
     def test_an_empty_stream_yields_nothing(self) -> None:
         assert list(iter_jsonl(io.BytesIO(b""), Party)) == []
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``negotiations validate ... | head -1``: no traceback, no read error, exit 1."""
+    path = write_lines(tmp_path, *[BAD_COUNTRY] * 2000)
+    with subprocess.Popen(
+        [sys.executable, "-m", "negotiations", "validate", "--format", "json", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+        code = process.wait()
+    assert json.loads(first)["line"] == 1
+    assert (code, errors) == (1, b"")

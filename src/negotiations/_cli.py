@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -289,6 +290,8 @@ def _validate(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr
                 if args.file != "-":
                     stream.close()
         data = _read(args.file, stdin, DEFAULT_LIMITS.max_bytes + 1)
+    except BrokenPipeError:  # the reader of standard output went away: not a read error
+        raise
     except OSError as error:
         stderr.write(f"negotiations: cannot read {args.file}: {error.strerror or error}\n")
         return EXIT_USAGE
@@ -312,4 +315,10 @@ def run(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: Text
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``negotiations`` command; returns the exit code."""
     args = _parser().parse_args(argv)
-    return run(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    try:
+        return run(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    except BrokenPipeError:
+        # Piped into a command that stopped reading (``| head``): stop quietly, and keep
+        # the interpreter from failing again when it flushes standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
