@@ -252,6 +252,25 @@ class TestArbitraryInput:
         _text_outcome(text, cls)
 
 
+class TestLoneSurrogates:
+    @pytest.mark.parametrize(
+        "text",
+        ['{"id": "ua", "name": "\ud800", "kind": "state"}', '{"\udfff": 1}', "\udc80"],
+        ids=["in-a-value", "in-a-key", "alone"],
+    )
+    def test_in_str_input_they_are_a_syntax_problem(self, text: str) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, negotiations.Party)
+        assert caught.value.rules == {"document.syntax"}
+
+    @given(st.text(st.characters(categories=["Cs", "Lu"]), min_size=1, max_size=5))
+    def test_in_any_name_they_never_get_through(self, name: str) -> None:
+        document = {"id": "ua", "name": name, "kind": "state"}
+        outcome = _outcome(document, negotiations.Party)
+        if any(0xD800 <= ord(char) <= 0xDFFF for char in name):
+            assert isinstance(outcome, ValidationError)
+
+
 class TestPythonData:
     """`from_dict` also takes data no JSON parser gives: it is refused, not crashed on."""
 
