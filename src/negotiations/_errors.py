@@ -59,6 +59,9 @@ class Problem:
 class NegotiationsError(Exception):
     """The root of every exception this library raises on purpose."""
 
+    # Tracebacks and docs name the public path, negotiations.ValidationError.
+    __module__ = "negotiations"
+
 
 @final
 class ValidationError(NegotiationsError, ValueError):
@@ -68,6 +71,8 @@ class ValidationError(NegotiationsError, ValueError):
     values passed to a constructor, a dict, or JSON text. Each `Problem` names its
     path, a stable rule id (see `negotiations.RULES`) and a message.
     """
+
+    __module__ = "negotiations"
 
     problems: tuple[Problem, ...]
     subject: str
