@@ -284,7 +284,6 @@ def _is_enum(tp: Any) -> bool:
 
 
 def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:  # noqa: C901
-    # One closure collects every kind of problem of an object in one pass.
     """Strict structuring: unknown and missing keys, every field, every problem at once."""
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)

@@ -238,21 +238,6 @@ def is_union(tp: Any) -> bool:
     return typing.get_origin(tp) in (Union, types.UnionType)
 
 
-def type_name(tp: Any) -> str:
-    """A short readable name of an annotation, for messages."""
-    base, _ = strip_annotated(tp)
-    if is_union(base):
-        return " | ".join(type_name(arg) for arg in typing.get_args(base))
-    origin = typing.get_origin(base)
-    if origin is tuple:
-        return f"tuple of {type_name(typing.get_args(base)[0])}"
-    if origin is frozenset:
-        return f"frozenset of {type_name(typing.get_args(base)[0])}"
-    if base is type(None):
-        return "None"
-    return getattr(base, "__name__", repr(base))
-
-
 def describe(value: object) -> str:
     """A short description of a value for a type-error message."""
     text = repr(value)
