@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotiations._time import (
+    _ISOFORMAT_TEXT,
     APPROXIMATE_MARGIN,
     TextFormError,
     TimePrecision,
@@ -27,6 +28,7 @@ from negotiations._time import (
     parse_datetime,
     parse_duration,
 )
+from negotiations._time import _parse_any_datetime as parse_any_datetime
 
 
 def utc_tzif() -> bytes:
@@ -100,6 +102,59 @@ class TestDatetimeText:
         with pytest.raises(TextFormError) as caught:
             parse_datetime(text)
         assert caught.value.problem.rule == rule
+
+
+def _outcome(parse: object, text: str) -> tuple[object, ...]:
+    """What a parser makes of ``text``: the value with its offset and zone, or the rule broken."""
+    try:
+        value = parse(text)  # type: ignore[operator]
+    except TextFormError as error:
+        return ("refused", error.problem.rule)
+    return (value, value.utcoffset(), type(value.tzinfo), value.tzinfo)
+
+
+class TestQuickDatetimeParsing:
+    """`datetime.fromisoformat` reads isoformat output; the general parser must agree."""
+
+    @given(st.one_of(aware.map(format_datetime), st.from_regex(_ISOFORMAT_TEXT)))
+    def test_the_quick_path_agrees_with_the_general_parser(self, text: str) -> None:
+        assert _outcome(parse_datetime, text) == _outcome(parse_any_datetime, text)
+
+    @given(
+        st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1)),
+        st.sampled_from(ZONES),
+    )
+    def test_it_agrees_on_zoned_texts(self, naive_utc: datetime, zone: str) -> None:
+        text = format_datetime(naive_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone)))
+        assert _ISOFORMAT_TEXT.match(text)
+        assert _outcome(parse_datetime, text) == _outcome(parse_any_datetime, text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2025-05-15T13:36:00+03:00",
+            "2025-05-15T13:36:00.000001-00:00",
+            "2025-02-29T13:36:00+03:00",  # no such day: the general parser says why
+            "2025-05-15T13:36:00+03:00[Europe/Istanbul]",
+            "2025-05-15T13:36:00+02:00[Europe/Istanbul]",
+        ],
+    )
+    def test_the_written_form_takes_the_quick_path(self, text: str) -> None:
+        assert _ISOFORMAT_TEXT.match(text)
+        assert _outcome(parse_datetime, text) == _outcome(parse_any_datetime, text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2025-05-15T24:00:00+03:00",
+            "2025-05-15T13:36+03:00",
+            "2025-05-15T13:36:00Z",
+            "2025-05-15T13:36:00.5+03:00",
+            "2025-05-15T13:36:00+03:00:30",
+        ],
+    )
+    def test_other_forms_are_left_to_the_general_parser(self, text: str) -> None:
+        assert not _ISOFORMAT_TEXT.match(text)
 
 
 class TestDateText:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -163,6 +164,16 @@ _DATETIME_TEXT: Final = re.compile(
     r"(?:\[([^\[\]]{1,100})\])?\Z",
     re.ASCII,
 )
+# What `format_datetime` writes for a fixed offset, or a zone with its offset, is
+# `datetime.isoformat()` output, which `datetime.fromisoformat` reads back on every
+# supported Python (about 20 times faster than the general parser). Hours, minutes and
+# seconds are held to their ranges here so that no version's extensions (such as 24:00)
+# come into play; anything else, valid or not, goes to the general parser.
+_ISOFORMAT_TEXT: Final = re.compile(
+    r"(\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?"
+    r"[+-](?:[01]\d|2[0-3]):[0-5]\d)(?:\[([^\[\]]{1,100})\])?\Z",
+    re.ASCII,
+)
 _DATE_TEXT: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
 _DURATION_TEXT: Final = re.compile(
     r"(-)?P(?:(\d{1,9})D)?(?:T(?:(\d{1,12})H)?(?:(\d{1,12})M)?(?:(\d{1,12})(?:\.(\d{1,6}))?S)?)?\Z",
@@ -193,6 +204,20 @@ def parse_datetime(text: str) -> datetime:
     Raises `TextFormError` for anything else: no offset, an impossible date or time,
     an unknown zone, or an offset that the named zone did not have at that time.
     """
+    quick = _ISOFORMAT_TEXT.match(text)
+    if quick is not None:
+        try:
+            value = datetime.fromisoformat(quick[1])
+        except ValueError:  # a day the month does not have, say: the parser below says so
+            pass
+        else:
+            zone = quick[2]
+            return value if zone is None else _in_zone(value, zone, text)
+    return _parse_any_datetime(text)
+
+
+def _parse_any_datetime(text: str) -> datetime:
+    """`parse_datetime` for every form it reads, and the reason for every text it refuses."""
     match = _DATETIME_TEXT.match(text)
     if match is None:
         raise TextFormError(
@@ -227,8 +252,11 @@ def parse_datetime(text: str) -> datetime:
         raise TextFormError(
             DATETIME.problem((), f"{text!r} is not a valid datetime: {error}")
         ) from None
-    if zone is None:
-        return value
+    return value if zone is None else _in_zone(value, zone, text)
+
+
+def _in_zone(value: datetime, zone: str, text: str) -> datetime:
+    """``value`` (with its written offset) in the IANA ``zone``, which must have had that offset."""
     try:
         zone_info = ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -246,7 +274,7 @@ def parse_datetime(text: str) -> datetime:
             DATETIME.problem(
                 (),
                 f"{text!r}: {zone} had UTC offset {format_offset(zoned.utcoffset())} at that time, "
-                f"not {format_offset(offset)}",
+                f"not {format_offset(value.utcoffset())}",
             )
         )
     return zoned
@@ -274,7 +302,11 @@ def parse_date(text: str) -> date:
     if match is None:
         raise TextFormError(DATE.problem((), f"{text!r} is not an ISO 8601 date (YYYY-MM-DD)"))
     try:
-        return date(*map(int, match.groups()))
+        return date.fromisoformat(text)  # exactly YYYY-MM-DD, which every version reads
+    except ValueError:
+        pass
+    try:
+        return date(*map(int, match.groups()))  # says which part is out of range
     except ValueError as error:
         raise TextFormError(DATE.problem((), f"{text!r} is not a valid date: {error}")) from None
 
@@ -302,6 +334,7 @@ def format_duration(value: timedelta) -> str:
     return text
 
 
+@lru_cache(maxsize=256)  # a few slacks recur across a whole feed; bounded for streams
 def parse_duration(text: str) -> timedelta:
     """Parse an ISO 8601 duration of days, hours, minutes and seconds.
 
