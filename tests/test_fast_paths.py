@@ -24,9 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations
+import negotiations.strategies
 from negotiations import Limits, NegotiationRecord, ValidationError, make_converter, to_dict
 from negotiations import _converter as converter_module
 from negotiations import _json as json_module
+from negotiations import _record as record_module
 from negotiations._time import format_datetime, format_duration
 from negotiations._values import _fields_pass, field_problems
 
@@ -365,3 +367,92 @@ def test_the_quick_document_check_says_fine_within_the_limits(
     data = orjson.loads(text)
     assert json_module._pairs_and_colons(data, limits) is not None
     assert json_module._surely_fine(text, data, limits)
+
+
+# --- the record's quick reference and acting-for tests ---------------------------------
+
+
+def _replaced(obj: Any, location: tuple[Any, ...], value: Any) -> Any:
+    """A copy of ``obj`` with the item at ``location`` set to ``value``, built unchecked."""
+    if not location:
+        return value
+    step, rest = location[0], location[1:]
+    if isinstance(obj, (tuple, frozenset)):
+        items = sorted(obj) if isinstance(obj, frozenset) else list(obj)
+        items[step] = _replaced(items[step], rest, value)
+        return type(obj)(items)
+    changed = copy.copy(obj)
+    object.__setattr__(changed, step, _replaced(getattr(obj, step), rest, value))
+    return changed
+
+
+def _party_of(record: NegotiationRecord) -> dict[str, str | None]:
+    """The party each id of a record acts for: a person's party, else None (first id wins)."""
+    party_of: dict[str, str | None] = {}
+    for collection in ("parties", "persons", "meetings", "proposals", "statements"):
+        for entity in getattr(record, collection):
+            acts_for = entity.party if collection == "persons" else None
+            party_of.setdefault(entity.id, acts_for)
+    return party_of
+
+
+def _acting_for_oracle(record: NegotiationRecord) -> set[tuple[Any, ...]]:
+    """Where a person acts for another party than the one they stand for, found plainly."""
+    party_of = _party_of(record)
+    found: set[tuple[Any, ...]] = set()
+    for m, meeting in enumerate(record.meetings):
+        for d, delegation in enumerate(meeting.delegations):
+            people: list[tuple[tuple[Any, ...], str | None]] = [(("head",), delegation.head)]
+            people += [(("members", k), person) for k, person in enumerate(delegation.members)]
+            for where, person in people:
+                if person is not None and party_of.get(person) not in (None, delegation.party):
+                    found.add(("meetings", m, "delegations", d, *where))
+        chair = party_of.get(meeting.chair) if meeting.chair else None
+        if chair is not None and chair not in {*meeting.parties, *meeting.mediators}:
+            found.add(("meetings", m, "chair"))
+    for s, statement in enumerate(record.statements):
+        speaker = party_of.get(statement.speaker) if statement.speaker else None
+        if speaker is not None and speaker != statement.party:
+            found.add(("statements", s, "speaker"))
+    return found
+
+
+@st.composite
+def records_with_changed_references(draw: st.DrawFn) -> NegotiationRecord:
+    """A valid record with a few references, or persons' parties, changed: built unchecked."""
+    record = draw(negotiations.strategies.negotiation_records(max_meetings=3))
+    slots = [
+        location
+        for collection in ("parties", "persons", "meetings", "proposals", "statements")
+        for position, entity in enumerate(getattr(record, collection))
+        for location, _, _ in record_module._references(entity, (collection, position))
+    ]
+    slots += [("persons", k, "party") for k in range(len(record.persons))]
+    ids = sorted(
+        {
+            entity.id
+            for collection in ("parties", "persons", "meetings")
+            for entity in getattr(record, collection)
+        }
+    )
+    for location in (
+        draw(st.lists(st.sampled_from(slots), max_size=3, unique=True)) if slots else []
+    ):
+        record = _replaced(record, location, draw(st.sampled_from([*ids, "nobody"])))
+    return record
+
+
+@given(records_with_changed_references())
+def test_the_quick_reference_test_agrees_with_the_detailed_walk(record: NegotiationRecord) -> None:
+    index = record_module._index(record, [])
+    with mock.patch.object(record_module, "_references_resolve", return_value=False):
+        detailed = record_module._reference_problems(record, index)
+    assert record_module._references_resolve(record, index) is (detailed == [])
+    assert record_module._reference_problems(record, index) == detailed
+
+
+@given(records_with_changed_references())
+def test_the_acting_for_rules_find_what_a_plain_reading_finds(record: NegotiationRecord) -> None:
+    index = record_module._index(record, [])
+    found = record_module._acting_for_problems(record, index)
+    assert {problem.location for problem in found} == _acting_for_oracle(record)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any, Final
 
@@ -93,6 +93,50 @@ def _references(obj: Any, location: Location) -> Iterator[tuple[Location, str, R
                 yield from _references(item, item_location)
 
 
+def _gather_lines(cls: Any, read: str, depth: int, groups: dict[RefersTo, int]) -> list[str]:
+    """Source lines adding each reference in ``read`` (a ``cls``) to the set of its kinds."""
+    lines = []
+    for plan in _plans(cls):
+        value = f"v{depth}"
+        if plan.refers_to is not None:
+            found = f"found[{groups.setdefault(plan.refers_to, len(groups))}]"
+            add = "update" if plan.many else "add"
+            lines += [f"{value} = {read}.{plan.name}", f"if {value} is not None:"]
+            lines.append(f"    {found}.{add}({value})")
+            continue
+        item = f"item{depth}"
+        inner = _gather_lines(plan.nested, item, depth + 1, groups)
+        if not inner:  # nothing in there refers to anything
+            continue
+        lines += [f"{value} = {read}.{plan.name}", f"if {value} is not None:"]
+        if plan.many:
+            lines.append(f"    for {item} in {value}:")
+            lines += [f"        {line}" for line in inner]
+        else:
+            lines.append(f"    {item} = {value}")
+            lines += [f"    {line}" for line in inner]
+    return lines
+
+
+Gather = Callable[[Any, list[set[str]]], None]
+
+
+@cache
+def _gatherer(cls: type) -> tuple[Gather, tuple[RefersTo, ...]]:
+    """A generated function adding every reference in a ``cls`` to one set per `RefersTo`.
+
+    It is the quick test of `_reference_problems`: when each set holds only ids of the
+    kinds its references may name, none is broken and no location needs working out.
+    """
+    groups: dict[RefersTo, int] = {}
+    body = _gather_lines(cls, "obj", 0, groups)
+    source = "\n".join(["def gather(obj, found):", *(f"    {line}" for line in body), "    return"])
+    env: dict[str, Any] = {}
+    exec(compile(source, f"<negotiations references {cls.__qualname__}>", "exec"), env)  # noqa: S102
+    gather: Gather = env["gather"]
+    return gather, tuple(groups)
+
+
 def _index(record: NegotiationRecord, problems: list[Problem]) -> dict[str, tuple[str, Entity]]:
     index: dict[str, tuple[str, Entity]] = {}
     for collection, kind in _KINDS:
@@ -110,58 +154,32 @@ def _index(record: NegotiationRecord, problems: list[Problem]) -> dict[str, tupl
     return index
 
 
-def _person_party(index: dict[str, tuple[str, Entity]], person_id: str | None) -> str | None:
-    """The party a referenced person acts for, when the person resolves and the party is known."""
-    if person_id is None or person_id not in index:
-        return None
-    _, entity = index[person_id]
-    return entity.party if isinstance(entity, Person) else None
+def _references_resolve(record: NegotiationRecord, index: dict[str, tuple[str, Entity]]) -> bool:
+    """Whether every reference in ``record`` names an object of a kind it may name."""
+    ids: dict[str, set[str]] = {kind: set() for _, kind in _KINDS}
+    for key, (kind, _) in index.items():
+        ids[kind].add(key)
+    for collection, _ in _KINDS:
+        entities = getattr(record, collection)
+        if not entities:
+            continue
+        gather, groups = _gatherer(entities[0].__class__)
+        found: list[set[str]] = [set() for _ in groups]
+        for entity in entities:
+            gather(entity, found)
+        for refers_to, names in zip(groups, found, strict=True):
+            first, *others = refers_to.kinds
+            if not names.issubset(ids[first].union(*(ids[kind] for kind in others))):
+                return False
+    return True
 
 
-def _acting_for_problems(
+def _reference_problems(
     record: NegotiationRecord, index: dict[str, tuple[str, Entity]]
 ) -> list[Problem]:
+    if _references_resolve(record, index):
+        return []
     problems: list[Problem] = []
-    for m, meeting in enumerate(record.meetings):
-        for d, delegation in enumerate(meeting.delegations):
-            people: list[tuple[Location, str | None]] = [(("head",), delegation.head)]
-            people += [(("members", k), member) for k, member in enumerate(delegation.members)]
-            for where, person in people:
-                party = _person_party(index, person)
-                if party is not None and party != delegation.party:
-                    problems.append(
-                        DELEGATION_MEMBER_PARTY.problem(
-                            ("meetings", m, "delegations", d, *where),
-                            f"{person!r} acts for {party!r}, not for the delegation's party "
-                            f"{delegation.party!r}",
-                        )
-                    )
-        chair_party = _person_party(index, meeting.chair)
-        taking_part = {*meeting.parties, *meeting.mediators}
-        if chair_party is not None and chair_party not in taking_part:
-            problems.append(
-                MEETING_CHAIR_PARTY.problem(
-                    ("meetings", m, "chair"),
-                    f"{meeting.chair!r} acts for {chair_party!r}, which neither sends a "
-                    "delegation to nor mediates this meeting",
-                )
-            )
-    for s, statement in enumerate(record.statements):
-        party = _person_party(index, statement.speaker)
-        if party is not None and party != statement.party:
-            problems.append(
-                STATEMENT_SPEAKER_PARTY.problem(
-                    ("statements", s, "speaker"),
-                    f"{statement.speaker!r} acts for {party!r}, but the statement is attributed "
-                    f"to {statement.party!r}",
-                )
-            )
-    return problems
-
-
-def _record_rules(record: NegotiationRecord) -> list[Problem]:
-    problems: list[Problem] = []
-    index = _index(record, problems)
     for collection, _ in _KINDS:
         for position, entity in enumerate(getattr(record, collection)):
             for location, target, refers_to in _references(entity, (collection, position)):
@@ -180,6 +198,81 @@ def _record_rules(record: NegotiationRecord) -> list[Problem]:
                             location, f"{target!r} is a {found[0]}, not a {wanted}"
                         )
                     )
+    return problems
+
+
+class _ActingFor:
+    """The party each person of a record acts for, when known, and who acts for whom else."""
+
+    def __init__(self, index: dict[str, tuple[str, Entity]]) -> None:
+        self.party_of = {
+            key: entity.party
+            for key, (_, entity) in index.items()
+            if isinstance(entity, Person) and entity.party is not None
+        }
+        self._elsewhere: dict[str, frozenset[str]] = {}
+
+    def elsewhere(self, party: str) -> frozenset[str]:
+        """The persons known to act for a party other than ``party``."""
+        found = self._elsewhere.get(party)
+        if found is None:
+            found = frozenset(key for key, other in self.party_of.items() if other != party)
+            self._elsewhere[party] = found
+        return found
+
+
+def _acting_for_problems(
+    record: NegotiationRecord, index: dict[str, tuple[str, Entity]]
+) -> list[Problem]:
+    acting_for = _ActingFor(index)
+    party_of = acting_for.party_of.get
+    problems: list[Problem] = []
+    for m, meeting in enumerate(record.meetings):
+        for d, delegation in enumerate(meeting.delegations):
+            elsewhere = acting_for.elsewhere(delegation.party)
+            if delegation.head not in elsewhere and elsewhere.isdisjoint(delegation.members):
+                continue  # the common case, decided without a location
+            people: list[tuple[Location, str | None]] = [(("head",), delegation.head)]
+            people += [(("members", k), member) for k, member in enumerate(delegation.members)]
+            problems.extend(
+                DELEGATION_MEMBER_PARTY.problem(
+                    ("meetings", m, "delegations", d, *where),
+                    f"{person!r} acts for {party_of(person)!r}, not for the delegation's "
+                    f"party {delegation.party!r}",
+                )
+                for where, person in people
+                if person in elsewhere
+            )
+        chair_party = None if meeting.chair is None else party_of(meeting.chair)
+        if (
+            chair_party is not None
+            and chair_party not in meeting.mediators
+            and chair_party not in meeting.parties
+        ):
+            problems.append(
+                MEETING_CHAIR_PARTY.problem(
+                    ("meetings", m, "chair"),
+                    f"{meeting.chair!r} acts for {chair_party!r}, which neither sends a "
+                    "delegation to nor mediates this meeting",
+                )
+            )
+    for s, statement in enumerate(record.statements):
+        party = None if statement.speaker is None else party_of(statement.speaker)
+        if party is not None and party != statement.party:
+            problems.append(
+                STATEMENT_SPEAKER_PARTY.problem(
+                    ("statements", s, "speaker"),
+                    f"{statement.speaker!r} acts for {party!r}, but the statement is attributed "
+                    f"to {statement.party!r}",
+                )
+            )
+    return problems
+
+
+def _record_rules(record: NegotiationRecord) -> list[Problem]:
+    problems: list[Problem] = []
+    index = _index(record, problems)
+    problems.extend(_reference_problems(record, index))
     problems.extend(_acting_for_problems(record, index))
     return problems
 
