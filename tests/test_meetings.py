@@ -205,6 +205,30 @@ class TestEnd:
             ("$.end", "meeting.end_before_start")
         }
 
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            (
+                {"scheduled_start": NOON, "actual_start": NOON - timedelta(minutes=16)},
+                "2025-05-15T12:14:00+03:00 is earlier than "
+                "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT15M",
+            ),
+            (
+                {"actual_start": NOON, "end": NOON - timedelta(minutes=1)},
+                "2025-05-15T12:29:00+03:00 is earlier than actual_start 2025-05-15T12:30:00+03:00",
+            ),
+            (
+                {"scheduled_start": NOON, "end": NOON - timedelta(hours=1), "slack": timedelta(0)},
+                "2025-05-15T11:30:00+03:00 is earlier than "
+                "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT0S",
+            ),
+        ],
+    )
+    def test_the_message_names_both_times(self, changes: dict[str, Any], message: str) -> None:
+        with pytest.raises(ValidationError) as caught:
+            meeting(**changes)
+        assert [problem.message for problem in caught.value.problems] == [message]
+
     def test_an_end_without_any_start_is_fine(self) -> None:
         """ "Negotiations lasted until approximately 12 o'clock": nothing else is needed."""
         assert meeting(end=NOON, end_precision=TimePrecision.APPROXIMATE).end == NOON

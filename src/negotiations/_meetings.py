@@ -48,6 +48,8 @@ __all__ = ["DEFAULT_SLACK", "Meeting", "MeetingFormat", "MeetingKind", "MeetingS
 #: How much earlier than scheduled a meeting may start before it is a contradiction.
 DEFAULT_SLACK: Final = timedelta(minutes=15)
 
+_NO_TIME: Final = timedelta(0)
+
 
 @attrs.frozen(kw_only=True)
 class Venue:
@@ -106,16 +108,23 @@ class MeetingKind(enum.Enum):
     MULTILATERAL = "multilateral"
 
 
+_TIMES: Final = (
+    ("scheduled_start", "scheduled_start_precision"),
+    ("actual_start", "actual_start_precision"),
+    ("end", "end_precision"),
+)
+
+
 def _precision_problems(meeting: Meeting) -> list[Problem]:
     problems: list[Problem] = []
-    for name in ("scheduled_start", "actual_start", "end"):
+    for name, precision_name in _TIMES:
         value: datetime | None = getattr(meeting, name)
-        precision: TimePrecision = getattr(meeting, f"{name}_precision")
+        precision: TimePrecision = getattr(meeting, precision_name)
         if value is None:
             if precision is not TimePrecision.EXACT:
                 problems.append(
                     PRECISION_WITHOUT_TIME.problem(
-                        (f"{name}_precision",),
+                        (precision_name,),
                         f"{precision.value!r} is given but {name} is unknown; leave it 'exact'",
                     )
                 )
@@ -127,41 +136,56 @@ def _precision_problems(meeting: Meeting) -> list[Problem]:
 def _time_order_problems(meeting: Meeting) -> list[Problem]:
     scheduled, actual, end = meeting.scheduled_start, meeting.actual_start, meeting.end
     slack = meeting.slack
-    if slack < timedelta(0):
+    if slack < _NO_TIME:
         return [MEETING_NEGATIVE_SLACK.problem(("slack",), f"{format_duration(slack)} is negative")]
     problems: list[Problem] = []
-    # The earliest instant the meeting may start at: scheduled start minus slack.
-    floor = None
-    if scheduled is not None:
-        floor = minus(earliest(scheduled, meeting.scheduled_start_precision), slack)
-        because = (
-            f"scheduled_start {format_datetime(scheduled)} minus slack {format_duration(slack)}"
-        )
+    # The earliest instant the meeting may start at is the scheduled start minus slack.
     if (
-        floor is not None
+        scheduled is not None
         and actual is not None
-        and latest(actual, meeting.actual_start_precision) < floor
+        and latest(actual, meeting.actual_start_precision)
+        < minus(earliest(scheduled, meeting.scheduled_start_precision), slack)
     ):
         problems.append(
             MEETING_SLACK.problem(
-                ("actual_start",), f"{format_datetime(actual)} is earlier than {because}"
+                ("actual_start",),
+                f"{format_datetime(actual)} is earlier than {_slack_floor(scheduled, slack)}",
             )
         )
-    if actual is not None:
-        floor = earliest(actual, meeting.actual_start_precision)
-        because = f"actual_start {format_datetime(actual)}"
-    if end is not None and floor is not None and latest(end, meeting.end_precision) < floor:
-        problems.append(
-            MEETING_END_BEFORE_START.problem(
-                ("end",), f"{format_datetime(end)} is earlier than {because}"
+    # The end is no earlier than the start: the actual one, or else the earliest allowed.
+    if end is not None:
+        end_latest = latest(end, meeting.end_precision)
+        if actual is not None:
+            if end_latest < earliest(actual, meeting.actual_start_precision):
+                problems.append(
+                    MEETING_END_BEFORE_START.problem(
+                        ("end",),
+                        f"{format_datetime(end)} is earlier than "
+                        f"actual_start {format_datetime(actual)}",
+                    )
+                )
+        elif scheduled is not None and end_latest < minus(
+            earliest(scheduled, meeting.scheduled_start_precision), slack
+        ):
+            problems.append(
+                MEETING_END_BEFORE_START.problem(
+                    ("end",),
+                    f"{format_datetime(end)} is earlier than {_slack_floor(scheduled, slack)}",
+                )
             )
-        )
     return problems
 
 
+def _slack_floor(scheduled: datetime, slack: timedelta) -> str:
+    """The earliest start a meeting may have, in words, for a problem's message."""
+    return f"scheduled_start {format_datetime(scheduled)} minus slack {format_duration(slack)}"
+
+
 def _status_problems(meeting: Meeting) -> list[Problem]:
-    problems: list[Problem] = []
     status = meeting.status
+    if status is None or (meeting.end is None and meeting.actual_start is None):
+        return []
+    problems: list[Problem] = []
     if status in NOT_STARTED and meeting.actual_start is not None:
         problems.append(
             MEETING_STATUS_TIMES.problem(
@@ -170,7 +194,7 @@ def _status_problems(meeting: Meeting) -> list[Problem]:
                 f"{format_datetime(meeting.actual_start)}",
             )
         )
-    if meeting.end is not None and status is not None and status is not MeetingStatus.CONCLUDED:
+    if meeting.end is not None and status is not MeetingStatus.CONCLUDED:
         problems.append(
             MEETING_END_NOT_CONCLUDED.problem(
                 ("end",),
@@ -182,43 +206,46 @@ def _status_problems(meeting: Meeting) -> list[Problem]:
 
 def _participation_problems(meeting: Meeting) -> list[Problem]:
     problems: list[Problem] = []
-    if len(meeting.delegations) < 2:
+    delegations = meeting.delegations
+    if len(delegations) < 2:
         problems.append(
             MEETING_DELEGATIONS.problem(
                 ("delegations",),
-                f"a meeting needs delegations of at least two parties, got {len(meeting.delegations)}",
+                f"a meeting needs delegations of at least two parties, got {len(delegations)}",
             )
         )
-    seen: set[str] = set()
-    for index, delegation in enumerate(meeting.delegations):
-        if delegation.party in seen:
-            problems.append(
-                MEETING_REPEATED_PARTY.problem(
-                    ("delegations", index, "party"),
-                    f"{delegation.party!r} already has a delegation at this meeting",
+    if len({delegation.party for delegation in delegations}) < len(delegations):
+        seen: set[str] = set()
+        for index, delegation in enumerate(delegations):
+            if delegation.party in seen:
+                problems.append(
+                    MEETING_REPEATED_PARTY.problem(
+                        ("delegations", index, "party"),
+                        f"{delegation.party!r} already has a delegation at this meeting",
+                    )
                 )
-            )
-        seen.add(delegation.party)
-    previous: set[datetime] = set()
-    for index, start in enumerate(meeting.previous_scheduled_starts):
-        if start in previous:
-            problems.append(
-                DUPLICATE_ITEM.problem(
-                    ("previous_scheduled_starts", index),
-                    f"{format_datetime(start)} is listed twice",
+            seen.add(delegation.party)
+    starts = meeting.previous_scheduled_starts
+    if len(set(starts)) < len(starts):
+        previous: set[datetime] = set()
+        for index, start in enumerate(starts):
+            if start in previous:
+                problems.append(
+                    DUPLICATE_ITEM.problem(
+                        ("previous_scheduled_starts", index),
+                        f"{format_datetime(start)} is listed twice",
+                    )
                 )
-            )
-        previous.add(start)
+            previous.add(start)
     return problems
 
 
 def _meeting_rules(meeting: Meeting) -> list[Problem]:
-    return [
-        *_participation_problems(meeting),
-        *_precision_problems(meeting),
-        *_time_order_problems(meeting),
-        *_status_problems(meeting),
-    ]
+    problems = _participation_problems(meeting)
+    problems += _precision_problems(meeting)
+    problems += _time_order_problems(meeting)
+    problems += _status_problems(meeting)
+    return problems
 
 
 @attrs.frozen(kw_only=True)
