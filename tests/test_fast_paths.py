@@ -29,8 +29,9 @@ from negotiations import Limits, NegotiationRecord, ValidationError, make_conver
 from negotiations import _converter as converter_module
 from negotiations import _json as json_module
 from negotiations import _record as record_module
+from negotiations import _values as values_module
 from negotiations._time import format_datetime, format_duration
-from negotiations._values import _fields_pass, field_problems
+from negotiations._values import HttpUrlForm, IdForm, _fields_pass, field_problems
 
 RECORD = build_record(3)
 DOCUMENT: dict[str, Any] = to_dict(RECORD)
@@ -456,3 +457,26 @@ def test_the_acting_for_rules_find_what_a_plain_reading_finds(record: Negotiatio
     index = record_module._index(record, [])
     found = record_module._acting_for_problems(record, index)
     assert {problem.location for problem in found} == _acting_for_oracle(record)
+
+
+# --- quick tests of single values ------------------------------------------------------
+
+
+@given(st.from_regex(values_module._PLAIN_URL, fullmatch=True))
+def test_every_plain_url_is_an_http_url(text: str) -> None:
+    assert HttpUrlForm().problems(text, ()) == []
+
+
+@given(st.text(max_size=30) | st.from_regex(values_module.ID_PATTERN))
+def test_only_ids_are_remembered_as_ids(text: str) -> None:
+    verdict = values_module._is_id(text)
+    assert verdict is (IdForm().problems(text, ()) == [])
+    assert (text in values_module._KNOWN_IDS) is verdict or len(values_module._KNOWN_IDS) >= 4096
+
+
+def test_the_remembered_ids_are_bounded() -> None:
+    known: set[str] = set()
+    with mock.patch.object(values_module, "_KNOWN_IDS", known):
+        for number in range(values_module._KNOWN_IDS_LIMIT + 10):
+            assert values_module._is_id(f"id-{number}")
+        assert len(known) == values_module._KNOWN_IDS_LIMIT

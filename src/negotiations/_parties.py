@@ -65,6 +65,9 @@ class DelegationLevel(enum.Enum):
 
 
 def _delegation_rules(delegation: Delegation) -> list[Problem]:
+    members = delegation.members
+    if delegation.head not in members and len(set(members)) == len(members):
+        return []  # the common case, decided without a loop
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, member in enumerate(delegation.members):

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from typing import Annotated, Any, Final, Union
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -93,6 +92,21 @@ ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"
 _ID: Final = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
 
 
+#: Ids already seen to match `ID_PATTERN`: records name the same parties and persons over
+#: and over, and a set lookup costs a fraction of a match. Bounded, for endless streams.
+_KNOWN_IDS: Final[set[str]] = set()
+_KNOWN_IDS_LIMIT: Final = 4096
+
+
+def _is_id(value: str) -> bool:
+    """Whether ``value`` (a ``str``) matches `ID_PATTERN`; remembered when it does."""
+    if _ID.match(value) is None:
+        return False
+    if len(_KNOWN_IDS) < _KNOWN_IDS_LIMIT:
+        _KNOWN_IDS.add(value)
+    return True
+
+
 @attrs.frozen
 class IdForm(Constraint):
     """An id: 1 to 200 letters, digits and ``. _ : / -``, starting with a letter or digit."""
@@ -158,11 +172,22 @@ class Zone(Constraint):
         }
 
 
+#: URLs of the plainest form (an http(s) scheme, a host name of ASCII letters, digits and
+#: hyphens, an optional port, then printable ASCII): `HttpUrlForm` accepts every one, so
+#: the generated check takes them without splitting the URL.
+_PLAIN_URL: Final = re.compile(
+    r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?(?::[0-9]{1,5})?(?:[/?#][!-~]*)?\Z",
+    re.ASCII,
+)
+
+
 @attrs.frozen
 class HttpUrlForm(Constraint):
     """An absolute http or https URL with a host."""
 
     def problems(self, value: str, location: Location) -> list[Problem]:
+        from urllib.parse import urlsplit  # noqa: PLC0415 - most URLs never need it (see _PLAIN_URL)
+
         try:
             parts = urlsplit(value)
         except ValueError:
@@ -385,11 +410,14 @@ def _field_checks(cls: Any) -> tuple[tuple[str, Check], ...]:
     return tuple((field.name, value_check(field.type)) for field in attrs.fields(cls))
 
 
-def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> str:
+def _constraint_test(  # noqa: PLR0911 - one return per kind of constraint
+    constraint: Constraint, name: str, env: dict[str, Any]
+) -> str:
     """An expression true exactly when ``constraint.problems(name)`` would be empty."""
     if type(constraint) is IdForm:
-        env["_id_match"] = _ID.match
-        return f"_id_match({name}) is not None"
+        env["_known_ids"] = _KNOWN_IDS
+        env["_is_id"] = _is_id
+        return f"({name} in _known_ids or _is_id({name}))"
     if type(constraint) is NonBlank:
         return f"{name}.strip() != ''"
     if type(constraint) is Country:
@@ -398,6 +426,10 @@ def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> 
     if type(constraint) is Zone:
         env["_is_time_zone"] = _is_time_zone
         return f"(len({name}) <= 100 and _is_time_zone({name}))"
+    if type(constraint) is HttpUrlForm:
+        env["_plain_url"] = _PLAIN_URL.match
+        env["_url_problems"] = constraint.problems
+        return f"(_plain_url({name}) is not None or not _url_problems({name}, ()))"
     if type(constraint) is Positive:
         return f"{name} > 0"
     key = f"_constraint{len(env)}"
