@@ -122,6 +122,8 @@ _STRING_ENUMS: weakref.WeakKeyDictionary[StructureHook, dict[str, enum.Enum]] = 
 _OPTIONALS: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] = (
     weakref.WeakKeyDictionary()
 )
+#: The hooks of tuples and frozensets of plain strings, with ``tuple`` or ``frozenset``.
+_STRING_SEQUENCES: weakref.WeakKeyDictionary[StructureHook, type] = weakref.WeakKeyDictionary()
 
 
 def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
@@ -204,6 +206,8 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
         result = frozenset(items)
         return result if len(result) == len(items) else detailed(value)
 
+    if plain:
+        _STRING_SEQUENCES[structure] = origin
     return structure
 
 
@@ -364,6 +368,24 @@ def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, An
             "    raise _Detailed",
             f"raw = _m{tag}.get(raw)",
             "if raw is None:",
+            "    raise _Detailed",
+        ]
+    origin = _STRING_SEQUENCES.get(hook)
+    if origin is not None:
+        lines = [
+            "if type(raw) is not list and type(raw) is not tuple:",
+            "    raise _Detailed",
+            "for item in raw:",
+            "    if type(item) is not str:",
+            "        raise _Detailed",
+        ]
+        if origin is tuple:
+            return [*lines, "raw = tuple(raw)"]
+        env["_frozenset"] = frozenset
+        return [
+            *lines,
+            "items, raw = raw, _frozenset(raw)",
+            "if len(raw) != len(items):",  # a repeated item: the detailed pass says where
             "    raise _Detailed",
         ]
     optional = _OPTIONALS.get(hook)

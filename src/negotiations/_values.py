@@ -410,14 +410,8 @@ def _field_checks(cls: Any) -> tuple[tuple[str, Check], ...]:
     return tuple((field.name, value_check(field.type)) for field in attrs.fields(cls))
 
 
-def _constraint_test(  # noqa: PLR0911 - one return per kind of constraint
-    constraint: Constraint, name: str, env: dict[str, Any]
-) -> str:
+def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> str:
     """An expression true exactly when ``constraint.problems(name)`` would be empty."""
-    if type(constraint) is IdForm:
-        env["_known_ids"] = _KNOWN_IDS
-        env["_is_id"] = _is_id
-        return f"({name} in _known_ids or _is_id({name}))"
     if type(constraint) is NonBlank:
         return f"{name}.strip() != ''"
     if type(constraint) is Country:
@@ -437,13 +431,25 @@ def _constraint_test(  # noqa: PLR0911 - one return per kind of constraint
     return f"not {key}({name}, ())"
 
 
+def _id_test(name: str, env: dict[str, Any]) -> str:
+    """`_value_test` of an `Id`: a remembered id passed every test after the lookup."""
+    env.update(_str=str, _encodes=_encodes, _known_ids=_KNOWN_IDS, _is_id=_is_id)
+    return (
+        f"type({name}) is _str and ({name} in _known_ids"
+        f" or (({name}.isascii() or _encodes({name})) and _is_id({name})))"
+    )
+
+
 def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
     """An expression true exactly when ``value_check(tp)`` finds no problem in ``name``."""
     base, extras = strip_annotated(tp)
     constraints = [extra for extra in extras if isinstance(extra, Constraint)]
     if constraints:
-        tests = [_value_test(base, name, env, depth)]
-        tests += [_constraint_test(constraint, name, env) for constraint in constraints]
+        if constraints == [IdForm()] and base is str:
+            tests = [_id_test(name, env)]
+        else:
+            tests = [_value_test(base, name, env, depth)]
+            tests += [_constraint_test(constraint, name, env) for constraint in constraints]
         return f"({' and '.join(tests)})"
     env["_datetime_problems"] = datetime_problems
     env["_datetime"] = datetime
