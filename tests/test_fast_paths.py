@@ -480,3 +480,57 @@ def test_the_remembered_ids_are_bounded() -> None:
         for number in range(values_module._KNOWN_IDS_LIMIT + 10):
             assert values_module._is_id(f"id-{number}")
         assert len(known) == values_module._KNOWN_IDS_LIMIT
+
+
+# --- generated structure functions that check instances themselves ------------------------
+
+MODEL_CLASSES = sorted(SAMPLES, key=lambda cls: cls.__name__)
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_model_class_is_checked_by_its_structure_function(cls: Any) -> None:
+    assert converter_module._checked_directly(cls)[0]
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_a_document_breaking_one_rule_gets_the_detailed_problems(
+    cls: Any, data: st.DataObject
+) -> None:
+    rules = negotiations.strategies.invalid_document_rules(cls) - {"document.limit"}
+    document, rule = data.draw(negotiations.strategies.invalid_documents(cls, rules=rules))
+    fast, detailed = FAST.get_structure_hook(cls), DETAILED.get_structure_hook(cls)
+    with pytest.raises(ValidationError) as from_fast:
+        fast(copy.deepcopy(document), cls)
+    with pytest.raises(ValidationError) as from_detailed:
+        detailed(copy.deepcopy(document), cls)
+    assert from_fast.value.problems == from_detailed.value.problems
+    assert rule in from_fast.value.rules
+
+
+@attrs.frozen
+class _Guarded:
+    """A class of a user's own: creating it runs more than `ensure_valid`."""
+
+    meeting: negotiations.Meeting
+    note: str = attrs.field(validator=attrs.validators.max_len(3))
+
+
+class _Noted(negotiations.Venue):
+    """A user's subclass whose ``__attrs_post_init__`` does more than the library's."""
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.name == "Nowhere":
+            raise ValueError("no such place")
+
+
+def test_a_class_whose_creation_does_more_is_built_through_its_own_init() -> None:
+    assert not converter_module._checked_directly(_Guarded)[0]
+    assert not converter_module._checked_directly(_Noted)[0]
+    meeting = DOCUMENT["meetings"][0]
+    with pytest.raises(ValueError, match="Length of 'note' must be <= 3"):
+        FAST.structure({"meeting": meeting, "note": "long"}, _Guarded)
+    with pytest.raises(ValueError, match="no such place"):
+        FAST.structure({"name": "Nowhere"}, _Noted)
+    assert FAST.structure({"name": "Istanbul"}, _Noted) == _Noted(name="Istanbul")

@@ -27,7 +27,14 @@ from ._time import (
     parse_datetime,
     parse_duration,
 )
-from ._values import is_union, strip_annotated
+from ._values import (
+    Rules,
+    is_union,
+    rules_checked_on_init,
+    strip_annotated,
+    value_check,
+    value_test_lines,
+)
 
 __all__ = ["configure_converter", "make_converter"]
 
@@ -432,12 +439,15 @@ def _fast_attrs_structure(
         "        return _detailed(value, _)",
         "    try:",
     ]
+    checked, rules = _checked_directly(cls)
     arguments = []
     for number, field in enumerate(fields):
         hook = converter.get_structure_hook(field.type)
         env[f"_d{number}"] = field.default
         key = repr(field.name)
         convert = _inline_conversion(hook, field.type, str(number), env)
+        if checked:
+            convert += value_test_lines(field.type, "raw", env, "raise _Detailed")
         if field.default is attrs.NOTHING:
             lines.append(f"        raw = value[{key}]")
             lines += [f"        {line}" for line in convert]
@@ -451,8 +461,21 @@ def _fast_attrs_structure(
             lines += [f"            {line}" for line in convert]
         lines.append(f"        a{number} = raw")
         arguments.append(f"{field.alias}=a{number}")
+    if checked:
+        # Every field passed the tests `ensure_valid` runs: set the fields as attrs'
+        # __init__ would, and run the class's rules, which are all it has left to do.
+        env.update(_new=object.__new__, _set=object.__setattr__, _rules=rules)
+        lines.append("        instance = _new(_cls)")
+        lines += [
+            f"        _set(instance, {field.name!r}, a{number})"
+            for number, field in enumerate(fields)
+        ]
+        if rules is not None:
+            lines += ["        if _rules(instance):", "            raise _Detailed"]
+        lines.append("        return instance")
+    else:
+        lines.append(f"        return _cls({', '.join(arguments)})")
     lines += [
-        f"        return _cls({', '.join(arguments)})",
         "    except (_Detailed, _ValidationError, KeyError):",
         "        return _detailed(value, _)",
     ]
@@ -460,6 +483,23 @@ def _fast_attrs_structure(
     exec(compile(source, f"<negotiations structure {cls.__qualname__}>", "exec"), env)  # noqa: S102
     generated: StructureHook = env["structure"]
     return generated
+
+
+def _checked_directly(cls: type) -> tuple[bool, Rules | None]:
+    """Whether a generated structure function may check a ``cls`` itself, and its rules.
+
+    It may when creating a ``cls`` does nothing but set the fields and run `ensure_valid`
+    (see `rules_checked_on_init`), and every default passes its field's test.
+    """
+    if not cls.__init__.__code__.co_filename.startswith("<attrs generated"):  # type: ignore[misc]
+        return False, None
+    checked, rules = rules_checked_on_init(cls)
+    defaults_pass = all(
+        not value_check(field.type)(field.default, ())
+        for field in attrs.fields(cls)
+        if field.default is not attrs.NOTHING
+    )
+    return checked and defaults_pass, rules
 
 
 #: The inner hook of each optional type's unstructure hook, by that hook.

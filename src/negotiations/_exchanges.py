@@ -13,7 +13,7 @@ from ._rules import (
     EXCHANGE_SAME_PARTY,
     HANDOVER_COUNT,
 )
-from ._values import Id, MeetingId, PartyId, PositiveInt, ensure_valid
+from ._values import Id, MeetingId, PartyId, PositiveInt, checked_on_init
 
 __all__ = [
     "ExchangeCategory",
@@ -74,8 +74,7 @@ class Handover:
     quantity: Quantity = Quantity.EXACT
     count: PositiveInt | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _handover_rules)
+    __attrs_post_init__ = checked_on_init(_handover_rules)
 
     def describe(self) -> str:
         """The quantity as people say it: ``"1000"``, ``"at least 1000"``, ``"all"``."""
@@ -108,8 +107,7 @@ class ExchangeSide:
     party: PartyId
     handovers: tuple[Handover, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _side_rules)
+    __attrs_post_init__ = checked_on_init(_side_rules)
 
     def describe(self) -> str:
         """This side's part of the formula: ``"1000"``, ``"at least 1200"``, ``"all"``, ``"none"``."""
@@ -162,8 +160,7 @@ class ExchangeProposal:
     status: ExchangeStatus | None = None
     meeting: MeetingId | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _proposal_rules)
+    __attrs_post_init__ = checked_on_init(_proposal_rules)
 
     @property
     def formula(self) -> str:

@@ -40,7 +40,7 @@ from ._values import (
     PersonId,
     Text,
     TimeZoneName,
-    ensure_valid,
+    checked_on_init,
 )
 
 __all__ = ["DEFAULT_SLACK", "Meeting", "MeetingFormat", "MeetingKind", "MeetingStatus", "Venue"]
@@ -60,8 +60,7 @@ class Venue:
     country: CountryCode | None = None
     time_zone: TimeZoneName | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self)
+    __attrs_post_init__ = checked_on_init()
 
     @property
     def tzinfo(self) -> ZoneInfo | None:
@@ -277,8 +276,7 @@ class Meeting:
     slack: timedelta = DEFAULT_SLACK
     previous_scheduled_starts: tuple[datetime, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _meeting_rules)
+    __attrs_post_init__ = checked_on_init(_meeting_rules)
 
     @property
     def kind(self) -> MeetingKind:

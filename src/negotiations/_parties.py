@@ -8,7 +8,7 @@ import attrs
 
 from ._errors import Problem
 from ._rules import DELEGATION_HEAD_IN_MEMBERS, DUPLICATE_ITEM
-from ._values import CountryCode, Id, PartyId, PersonId, Text, ensure_valid
+from ._values import CountryCode, Id, PartyId, PersonId, Text, checked_on_init
 
 __all__ = ["Delegation", "DelegationLevel", "Party", "PartyKind", "Person"]
 
@@ -34,8 +34,7 @@ class Party:
     kind: PartyKind
     country: CountryCode | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self)
+    __attrs_post_init__ = checked_on_init()
 
 
 @attrs.frozen(kw_only=True)
@@ -47,8 +46,7 @@ class Person:
     party: PartyId | None = None
     role: Text | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self)
+    __attrs_post_init__ = checked_on_init()
 
 
 class DelegationLevel(enum.Enum):
@@ -99,5 +97,4 @@ class Delegation:
     members: tuple[PersonId, ...] = ()
     level: DelegationLevel | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _delegation_rules)
+    __attrs_post_init__ = checked_on_init(_delegation_rules)

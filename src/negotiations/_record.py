@@ -21,7 +21,7 @@ from ._rules import (
     STATEMENT_SPEAKER_PARTY,
 )
 from ._statements import Statement
-from ._values import RefersTo, Text, ensure_valid, is_union, strip_annotated
+from ._values import RefersTo, Text, checked_on_init, is_union, strip_annotated
 
 __all__ = ["FORMAT_VERSION", "NegotiationRecord"]
 
@@ -292,5 +292,4 @@ class NegotiationRecord:
     statements: tuple[Statement, ...] = ()
     title: Text | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _record_rules)
+    __attrs_post_init__ = checked_on_init(_record_rules)

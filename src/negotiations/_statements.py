@@ -9,7 +9,7 @@ import attrs
 
 from ._errors import Problem
 from ._rules import STATEMENT_NO_SOURCE
-from ._values import HttpUrl, Id, MeetingId, PartyId, PersonId, Text, ensure_valid
+from ._values import HttpUrl, Id, MeetingId, PartyId, PersonId, Text, checked_on_init
 
 __all__ = ["Source", "Statement", "StatementKind", "Wording"]
 
@@ -22,8 +22,7 @@ class Source:
     url: HttpUrl | None = None
     published_on: date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self)
+    __attrs_post_init__ = checked_on_init()
 
 
 class StatementKind(enum.Enum):
@@ -75,5 +74,4 @@ class Statement:
     channel: Text | None = None
     meeting: MeetingId | None = None
 
-    def __attrs_post_init__(self) -> None:
-        ensure_valid(self, _statement_rules)
+    __attrs_post_init__ = checked_on_init(_statement_rules)

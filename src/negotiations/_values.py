@@ -432,7 +432,7 @@ def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> 
 
 
 def _id_test(name: str, env: dict[str, Any]) -> str:
-    """`_value_test` of an `Id`: a remembered id passed every test after the lookup."""
+    """`value_test` of an `Id`: a remembered id passed every test after the lookup."""
     env.update(_str=str, _encodes=_encodes, _known_ids=_KNOWN_IDS, _is_id=_is_id)
     return (
         f"type({name}) is _str and ({name} in _known_ids"
@@ -440,7 +440,7 @@ def _id_test(name: str, env: dict[str, Any]) -> str:
     )
 
 
-def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
+def value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
     """An expression true exactly when ``value_check(tp)`` finds no problem in ``name``."""
     base, extras = strip_annotated(tp)
     constraints = [extra for extra in extras if isinstance(extra, Constraint)]
@@ -448,7 +448,7 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
         if constraints == [IdForm()] and base is str:
             tests = [_id_test(name, env)]
         else:
-            tests = [_value_test(base, name, env, depth)]
+            tests = [value_test(base, name, env, depth)]
             tests += [_constraint_test(constraint, name, env) for constraint in constraints]
         return f"({' and '.join(tests)})"
     env["_datetime_problems"] = datetime_problems
@@ -468,7 +468,7 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
             env["_date"] = date
             test = f"({aware} or type({name}) is _date)"
         elif len(members) == 1:
-            test = _value_test(members[0], name, env, depth)
+            test = value_test(members[0], name, env, depth)
         else:  # pragma: no cover - the model has no other unions
             raise TypeError(f"unsupported union {base!r}")
         return f"({name} is None or {test})" if len(members) < len(args) else test
@@ -476,7 +476,7 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
     if origin in (tuple, frozenset):
         item = f"item{depth}"
         env[f"_{origin.__name__}"] = origin
-        test = _value_test(typing.get_args(base)[0], item, env, depth + 1)
+        test = value_test(typing.get_args(base)[0], item, env, depth + 1)
         return f"(type({name}) is _{origin.__name__} and all({test} for {item} in {name}))"
     if base is datetime:
         return aware
@@ -488,6 +488,26 @@ def _value_test(tp: Any, name: str, env: dict[str, Any], depth: int = 0) -> str:
         exact = f"type({name}) is {key}"
         return f"({exact} and ({name}.isascii() or _encodes({name})))" if base is str else exact
     return f"isinstance({name}, {key})"
+
+
+def value_test_lines(tp: Any, name: str, env: dict[str, Any], fail: str) -> list[str]:
+    """Source lines that run ``fail`` unless ``name`` passes `value_test` of ``tp``.
+
+    Arrays are tested in a loop, which costs less than ``all()`` over a generator.
+    """
+    base, extras = strip_annotated(tp)
+    origin = typing.get_origin(base)
+    if origin in (tuple, frozenset) and not extras:
+        env[f"_{origin.__name__}"] = origin
+        test = value_test(typing.get_args(base)[0], "item", env, 1)
+        return [
+            f"if type({name}) is not _{origin.__name__}:",
+            f"    {fail}",
+            f"for item in {name}:",
+            f"    if not {test}:",
+            f"        {fail}",
+        ]
+    return [f"if not {value_test(tp, name, env)}:", f"    {fail}"]
 
 
 @cache
@@ -502,21 +522,9 @@ def _fields_pass(cls: Any) -> Callable[[Any], bool]:
     lines = ["def fields_pass(instance):"]
     for field in attrs.fields(cls):
         lines.append(f"    value = instance.{field.name}")
-        base, extras = strip_annotated(field.type)
-        origin = typing.get_origin(base)
-        if origin in (tuple, frozenset) and not extras:  # a loop costs less than all()
-            env[f"_{origin.__name__}"] = origin
-            test = _value_test(typing.get_args(base)[0], "item", env, 1)
-            lines += [
-                f"    if type(value) is not _{origin.__name__}:",
-                "        return False",
-                "    for item in value:",
-                f"        if not {test}:",
-                "            return False",
-            ]
-            continue
-        lines.append(f"    if not {_value_test(field.type, 'value', env)}:")
-        lines.append("        return False")
+        lines += [
+            f"    {line}" for line in value_test_lines(field.type, "value", env, "return False")
+        ]
     lines.append("    return True")
     code = compile("\n".join(lines), f"<negotiations fields_pass {cls.__qualname__}>", "exec")
     exec(code, env)  # noqa: S102 - source built above from the class's own annotations
@@ -562,3 +570,44 @@ def ensure_valid(instance: Any, rules: Callable[[Any], list[Problem]] | None = N
         problems.extend(rules(instance))
     if problems:
         raise ValidationError(problems, type(instance).__name__)
+
+
+Rules = Callable[[Any], list[Problem]]
+
+#: The cross-field rules of each ``__attrs_post_init__`` made by `checked_on_init`.
+_RULES_OF_POST_INIT: Final[dict[Callable[[Any], None], Rules | None]] = {}
+
+
+def checked_on_init(rules: Rules | None = None) -> Callable[[Any], None]:
+    """An ``__attrs_post_init__`` that runs `ensure_valid` with a class's cross-field ``rules``.
+
+    Declaring the rules this way lets the converter find them (`rules_checked_on_init`)
+    and check an instance it builds from JSON with exactly these tests.
+    """
+
+    def __attrs_post_init__(self: Any) -> None:  # noqa: N807 - the name attrs calls
+        ensure_valid(self, rules)
+
+    _RULES_OF_POST_INIT[__attrs_post_init__] = rules
+    return __attrs_post_init__
+
+
+_NOT_CHECKED: Final = object()
+
+
+def rules_checked_on_init(cls: type) -> tuple[bool, Rules | None]:
+    """Whether creating a ``cls`` runs just `ensure_valid`, and the rules it passes.
+
+    True only for classes whose ``__attrs_post_init__`` comes from `checked_on_init`
+    and whose fields have no validators or converters of their own: for those, an
+    instance whose fields pass `value_test` and whose ``rules`` find nothing is exactly
+    an instance ``cls(...)`` would accept.
+    """
+    rules = _RULES_OF_POST_INIT.get(getattr(cls, "__attrs_post_init__", None), _NOT_CHECKED)  # type: ignore[arg-type]
+    if rules is _NOT_CHECKED or getattr(cls, "__attrs_pre_init__", None) is not None:
+        return False, None
+    if any(
+        field.validator is not None or field.converter is not None for field in attrs.fields(cls)
+    ):
+        return False, None
+    return True, rules  # type: ignore[return-value]
