@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -253,3 +254,26 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
         code = process.wait()
     assert json.loads(first)["line"] == 1
     assert (code, errors) == (1, b"")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
+def test_ctrl_c_ends_the_command_with_a_line_and_code_130() -> None:
+    """Interrupted while it waits for the next line of input: a short note, no traceback."""
+    command = [sys.executable, "-u", "-m", "negotiations", "validate", "--format", "json"]
+    with subprocess.Popen(
+        [*command, "--jsonl", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdin.write(b"{}\n")
+        process.stdin.flush()
+        assert json.loads(process.stdout.readline())["line"] == 1  # now it waits for line 2
+        process.send_signal(signal.SIGINT)
+        errors = process.stderr.read()
+        code = process.wait(timeout=60)
+        process.stdin.close()
+    assert (code, errors) == (130, b"negotiations: interrupted\n")

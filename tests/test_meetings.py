@@ -210,8 +210,10 @@ class TestEnd:
         [
             (
                 {"scheduled_start": NOON, "actual_start": NOON - timedelta(minutes=16)},
-                "2025-05-15T12:14:00+03:00 is earlier than "
-                "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT15M",
+                (
+                    "2025-05-15T12:14:00+03:00 is earlier than "
+                    "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT15M"
+                ),
             ),
             (
                 {"actual_start": NOON, "end": NOON - timedelta(minutes=1)},
@@ -219,8 +221,10 @@ class TestEnd:
             ),
             (
                 {"scheduled_start": NOON, "end": NOON - timedelta(hours=1), "slack": timedelta(0)},
-                "2025-05-15T11:30:00+03:00 is earlier than "
-                "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT0S",
+                (
+                    "2025-05-15T11:30:00+03:00 is earlier than "
+                    "scheduled_start 2025-05-15T12:30:00+03:00 minus slack PT0S"
+                ),
             ),
         ],
     )

@@ -28,6 +28,7 @@ __all__ = ["main", "run"]
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -322,3 +323,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the interpreter from failing again when it flushes standard output at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID
+    except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback; 128 + SIGINT, as shells do
+        sys.stderr.write("negotiations: interrupted\n")
+        return EXIT_INTERRUPTED
