@@ -397,6 +397,58 @@ def jsonl_table(results: list[tuple[int, int, int, float]]) -> str:
     return "\n".join(lines)
 
 
+# --- what orjson earns -------------------------------------------------------------------
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return dict(pairs)
+
+
+def engines(meetings: int, repeat: int) -> dict[str, Samples]:
+    """The JSON work of `from_json` and `to_json` done by orjson and by the standard library.
+
+    Parsing is measured as the stdlib would have to do it here, with an
+    ``object_pairs_hook`` (the only way it can see a repeated key; the document limits
+    would still need a walk of their own), beside orjson's parse plus the quick check
+    of keys and limits that `from_json` runs on orjson's output. Writing is compact text.
+    """
+    import json  # noqa: PLC0415 - only this comparison needs it
+
+    from negotiations import _json  # noqa: PLC0415 - the quick check, measured on its own
+
+    text = to_json(build_record(meetings)).encode()
+    data = orjson.loads(text)
+    limits = negotiations.Limits()
+    operations: dict[str, dict[str, Callable[[], Any]]] = {
+        "parse, refusing repeated keys": {
+            "orjson": lambda: _json._surely_fine(text, orjson.loads(text), limits),  # noqa: SLF001
+            "json": lambda: json.loads(text, object_pairs_hook=_pairs),
+        },
+        "write compact text": {
+            "orjson": lambda: orjson.dumps(data),
+            "json": lambda: json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        },
+    }
+    results = {name: Samples("ms") for name in operations}
+    loops = max(1, 200 // max(1, meetings))
+    for _ in range(repeat):
+        for name, calls in operations.items():
+            for engine, call in calls.items():
+                results[name].add(engine, _time(call, loops))
+    return results
+
+
+def engine_table(results: dict[str, Samples]) -> str:
+    """A Markdown table of the two JSON engines' medians and their ratio."""
+    lines = ["| JSON work | orjson | json (stdlib) | orjson / json |", "|---|---|---|---|"]
+    for name, samples in results.items():
+        fast, slow = samples.median("orjson"), samples.median("json")
+        lines.append(
+            f"| {name} | {_cell(fast, 'ms')} | {_cell(slow, 'ms')} | {_ratio(fast, slow)} |"
+        )
+    return "\n".join(lines)
+
+
 # --- the table --------------------------------------------------------------------------
 
 _SCALE = {"ms": 1e3, "us": 1e6, "B": 1.0}
@@ -510,6 +562,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(table(results))  # noqa: T201
     print(_FOOTNOTES)  # noqa: T201
+    print(  # noqa: T201
+        "\nThe JSON engine, on the same record (orjson is a runtime dependency for this):\n"
+    )
+    print(engine_table(engines(args.meetings, repeat)))  # noqa: T201
     with tempfile.TemporaryDirectory() as directory:
         runs = jsonl_memory([int(count) for count in jsonl.split(",")], Path(directory))
     print(  # noqa: T201

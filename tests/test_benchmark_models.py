@@ -171,3 +171,4 @@ def test_the_benchmark_runs_and_prints_its_table() -> None:
     assert "| ours / pydantic | ours / msgspec |" in result.stdout
     assert "ACCEPTED" not in result.stdout
     assert "| 200 |" in result.stdout  # the JSON Lines table
+    assert "| parse, refusing repeated keys |" in result.stdout  # what orjson earns
