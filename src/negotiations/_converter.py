@@ -220,6 +220,8 @@ def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHo
             except TypeError:  # items that do not order (objects): order by their repr
                 return sorted(items, key=repr)
 
+        if plain:
+            _PLAIN_SET_UNSTRUCTURES.add(unstructure_set)
         return unstructure_set
 
     if plain:
@@ -457,6 +459,8 @@ _TUPLE_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook]
 _ATTRS_UNSTRUCTURES: weakref.WeakKeyDictionary[
     UnstructureHook, list[tuple[str, UnstructureHook]]
 ] = weakref.WeakKeyDictionary()
+#: The unstructure hooks of frozensets of items that are their own plain form.
+_PLAIN_SET_UNSTRUCTURES: weakref.WeakSet[UnstructureHook] = weakref.WeakSet()
 
 #: How deep generated functions nest instances and tuples inline (record, meetings,
 #: meeting, delegations, delegation): deeper ones call their hooks.
@@ -487,13 +491,15 @@ def _inline_unstructure(  # noqa: PLR0911 - one return per kind of value
         return f"(None if (o{tag} := {read}) is None else {written})"
     if depth < _INLINE_DEPTH:
         item_hook = _TUPLE_UNSTRUCTURES.get(hook)
-        if item_hook is not None:
+        if item_hook is not None:  # an empty tuple needs no comprehension
             item = _inline_unstructure(item_hook, f"i{tag}", f"{tag}s", env, depth + 1)
-            return f"[{item} for i{tag} in {read}]"
+            return f"([{item} for i{tag} in t{tag}] if (t{tag} := {read}) else [])"
         fields = _ATTRS_UNSTRUCTURES.get(hook)
         if fields is not None and read.isidentifier():  # a variable: read it for each field
             return _dict_display(fields, read, tag, env, depth + 1)
     env[f"_h{tag}"] = hook
+    if hook in _PLAIN_SET_UNSTRUCTURES:  # no order to find for one item or none
+        return f"(_h{tag}(t{tag}) if len(t{tag} := {read}) > 1 else [*t{tag}])"
     return f"_h{tag}({read})"
 
 
@@ -524,6 +530,15 @@ def _inline_time(hook: UnstructureHook, read: str, tag: str, env: dict[str, Any]
         env["_date"] = date
         env["_format_date"] = format_date
         return f"(v{tag} if type(v{tag} := {read}) is _date else _format_date(v{tag}))"
+    if hook is _json_date_or_datetime:
+        env["_date"] = date
+        env["_json_date_or_datetime"] = _json_date_or_datetime
+        datetime_case = _inline_time(_json_datetime, f"v{tag}", f"{tag}d", env)
+        return (
+            f"(v{tag} if type(v{tag} := {read}) is _date"
+            f" else {datetime_case} if type(v{tag}) is _datetime"
+            f" else _json_date_or_datetime(v{tag}))"
+        )
     if hook is format_duration:  # slacks repeat: remember their text
         env["_format_duration"] = _cached_format_duration
         return f"_format_duration({read})"
@@ -566,10 +581,12 @@ _WHOLE_MINUTE_ZONES: set[timezone] = set()
 
 def _json_datetime(value: datetime) -> Any:
     """``value`` itself where orjson writes exactly `format_datetime`'s text, else that text."""
-    if type(value) is datetime and type(value.tzinfo) is timezone:
-        offset = value.utcoffset()
-        if offset is not None and not offset.seconds % 60 and not offset.microseconds:
-            _WHOLE_MINUTE_ZONES.add(value.tzinfo)
+    if type(value) is datetime and type(tz := value.tzinfo) is timezone:
+        if tz in _WHOLE_MINUTE_ZONES:
+            return value
+        offset = tz.utcoffset(None)
+        if not offset.seconds % 60 and not offset.microseconds:
+            _WHOLE_MINUTE_ZONES.add(tz)  # at most 2,879 of them: timezones equal by offset
             return value
     return format_datetime(value)
 
