@@ -409,6 +409,7 @@ def _reference_plain(value: Any) -> Any:  # noqa: PLR0911 - one return per kind 
 def _assert_written_as_the_reference(value: Any) -> None:
     plain = _reference_plain(value)
     assert to_dict(value) == plain
+    assert orjson.dumps(to_dict(value)) == orjson.dumps(plain)  # the same keys in the same order
     assert to_json(value) == orjson.dumps(plain).decode()
     assert to_json(value, indent=True) == orjson.dumps(plain, option=orjson.OPT_INDENT_2).decode()
 
