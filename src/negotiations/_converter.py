@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import keyword
 import typing
 import weakref
 from collections.abc import Callable
@@ -556,7 +555,7 @@ def _dict_display(
     items = []
     for number, (name, hook) in enumerate(fields):
         field_tag = f"{tag}f{number}"
-        if name.isidentifier() and not keyword.iskeyword(name):
+        if name.isidentifier():
             field_read = f"{read}.{name}"
         else:
             env[f"_n{field_tag}"] = name
