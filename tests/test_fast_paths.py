@@ -3,14 +3,12 @@
 `check_fields` first runs a generated test of the whole instance, and the converter
 first tries a generated structure function; both fall back to the detailed pass,
 which finds every problem. These properties hold them to the same verdict and the
-same problems. The generated unstructure functions, and `to_json`'s own (which leave
-to orjson what it writes the same way), are held to a plain form written out by hand.
+same problems.
 """
 
 from __future__ import annotations
 
 import copy
-import enum
 import json
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -26,20 +24,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations
-from negotiations import (
-    FORMAT_VERSION,
-    Limits,
-    NegotiationRecord,
-    ValidationError,
-    make_converter,
-    to_dict,
-    to_json,
-)
+from negotiations import Limits, NegotiationRecord, ValidationError, make_converter, to_dict
 from negotiations import _converter as converter_module
 from negotiations import _json as json_module
-from negotiations._time import format_date, format_datetime, format_duration
+from negotiations._time import format_datetime, format_duration
 from negotiations._values import _fields_pass, field_problems
-from negotiations.strategies import PUBLIC_TYPES
 
 RECORD = build_record(3)
 DOCUMENT: dict[str, Any] = to_dict(RECORD)
@@ -376,110 +365,3 @@ def test_the_quick_document_check_says_fine_within_the_limits(
     data = orjson.loads(text)
     assert json_module._pairs_and_colons(data, limits) is not None
     assert json_module._surely_fine(text, data, limits)
-
-
-# --- writing: the generated functions against the plain form written out by hand ------
-
-
-def _reference_plain(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
-    """The plain form as `configure_converter` documents it, one value at a time."""
-    if attrs.has(type(value)):
-        plain = {
-            field.name: _reference_plain(getattr(value, field.name))
-            for field in attrs.fields(type(value))
-        }
-        if isinstance(value, NegotiationRecord):
-            return {"format_version": FORMAT_VERSION, **plain}
-        return plain
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return [_reference_plain(item) for item in value]
-    if isinstance(value, frozenset):
-        return sorted(_reference_plain(item) for item in value)
-    if isinstance(value, datetime):
-        return format_datetime(value)
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, timedelta):
-        return format_duration(value)
-    return value
-
-
-def _assert_written_as_the_reference(value: Any) -> None:
-    plain = _reference_plain(value)
-    assert to_dict(value) == plain
-    assert orjson.dumps(to_dict(value)) == orjson.dumps(plain)  # the same keys in the same order
-    assert to_json(value) == orjson.dumps(plain).decode()
-    assert to_json(value, indent=True) == orjson.dumps(plain, option=orjson.OPT_INDENT_2).decode()
-
-
-@given(st.sampled_from(sorted(PUBLIC_TYPES, key=lambda cls: cls.__name__)).flatmap(st.from_type))
-def test_to_dict_and_to_json_write_the_plain_form_of_every_public_type(value: Any) -> None:
-    _assert_written_as_the_reference(value)
-
-
-def test_to_dict_and_to_json_write_the_plain_form_of_the_benchmark_record() -> None:
-    _assert_written_as_the_reference(build_record(40))
-
-
-_ZONE_NAMES = ["Europe/Istanbul", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe"]
-#: Every kind of zone the library accepts: fixed offsets in whole minutes, seconds or
-#: microseconds (orjson drops the seconds of those), IANA zones (written with their
-#: name), and none at all (refused on reading, but written all the same).
-_ANY_TZINFO = st.one_of(
-    st.integers(-24 * 60 + 1, 24 * 60 - 1).map(
-        lambda minutes: timezone(timedelta(minutes=minutes))
-    ),
-    st.integers(-86_399_999_999, 86_399_999_999).map(
-        lambda microseconds: timezone(timedelta(microseconds=microseconds))
-    ),
-    st.integers(-86_399, 86_399).map(lambda seconds: timezone(timedelta(seconds=seconds))),
-    st.sampled_from(_ZONE_NAMES).map(ZoneInfo),
-    st.just(timezone.utc),
-    st.none(),
-)
-_ANY_DATETIME = st.datetimes(timezones=_ANY_TZINFO)
-
-
-class _Datetime(datetime):
-    """A datetime subclass: orjson does not write these, so they take the text path."""
-
-
-class _Date(date):
-    """A date subclass: orjson does not write these, so they take the text path."""
-
-
-def _unchecked(sample: Any, **changes: Any) -> Any:
-    """A copy of ``sample`` with ``changes``, made without validation (writing does not check)."""
-    instance = copy.copy(sample)
-    for name, value in changes.items():
-        object.__setattr__(instance, name, value)
-    return instance
-
-
-@given(
-    st.lists(
-        _ANY_DATETIME | _ANY_DATETIME.map(lambda value: _Datetime.fromisoformat(value.isoformat())),
-        min_size=4,
-        max_size=4,
-    ),
-    st.dates() | st.dates().map(lambda value: _Date(value.year, value.month, value.day)),
-)
-def test_to_json_writes_every_datetime_and_date_as_its_text_form(
-    times: list[datetime], day: date
-) -> None:
-    first, second, third, fourth = times
-    meeting = _unchecked(
-        SAMPLES[negotiations.Meeting],
-        scheduled_start=first,
-        actual_start=second,
-        end=third,
-        previous_scheduled_starts=(fourth, first),
-    )
-    source = _unchecked(SAMPLES[negotiations.Source], published_on=day)
-    statement = _unchecked(SAMPLES[negotiations.Statement], sources=(source,), made_at=second)
-    dated = _unchecked(statement, made_at=day)
-    for value in (meeting, statement, dated, first, day, (first, day)):
-        assert to_json(value) == orjson.dumps(_reference_plain(value)).decode()
-    assert json.loads(to_json(meeting))["scheduled_start"] == format_datetime(first)

@@ -445,13 +445,13 @@ def _fast_attrs_structure(
     return generated
 
 
-#: By unstructure hook: the inner hook of an optional type's, the item hook of a
-#: tuple type's (items other than their own plain form), and the fields of an attrs
-#: class's generated one (name and hook of each, in order). Enclosing generated
-#: functions write these inline instead of calling the hooks.
+#: The inner hook of each optional type's unstructure hook, by that hook.
 _OPTIONAL_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook] = (
     weakref.WeakKeyDictionary()
 )
+#: By unstructure hook: the item hook of a tuple type's (items other than their own
+#: plain form), and the fields of an attrs class's generated one (name and hook of
+#: each, in order). Enclosing generated functions write these inline, as optionals.
 _TUPLE_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook] = (
     weakref.WeakKeyDictionary()
 )
