@@ -224,12 +224,14 @@ def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHo
     if typing.get_origin(tp) is frozenset:
 
         def unstructure_set(value: frozenset[Any]) -> list[Any]:
-            items = list(value) if plain else [item_hook(item) for item in value]
+            items = value if plain else [item_hook(item) for item in value]
             try:
                 return sorted(items)
             except TypeError:  # items that do not order (objects): order by their repr
                 return sorted(items, key=repr)
 
+        if plain:
+            _PLAIN_SET_UNSTRUCTURES.add(unstructure_set)
         return unstructure_set
 
     if plain:
@@ -238,6 +240,7 @@ def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHo
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
         return [item_hook(item) for item in value]
 
+    _TUPLE_UNSTRUCTURES[unstructure] = item_hook
     return unstructure
 
 
@@ -271,6 +274,8 @@ def _optional_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
 
 def _optional_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
     inner = converter.get_unstructure_hook(_without_none(tp))
+    if inner is cattrs.fns.identity:  # None is its own plain form too
+        return inner
 
     def unstructure(value: Any) -> Any:
         return None if value is None else inner(value)
@@ -506,19 +511,65 @@ def _checked_directly(cls: type) -> tuple[bool, Rules | None]:
 _OPTIONAL_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook] = (
     weakref.WeakKeyDictionary()
 )
+#: By unstructure hook: the item hook of a tuple type's (items other than their own
+#: plain form), and the fields of an attrs class's generated one (name and hook of
+#: each, in order). Enclosing generated functions write these inline, as optionals.
+_TUPLE_UNSTRUCTURES: weakref.WeakKeyDictionary[UnstructureHook, UnstructureHook] = (
+    weakref.WeakKeyDictionary()
+)
+_ATTRS_UNSTRUCTURES: weakref.WeakKeyDictionary[
+    UnstructureHook, list[tuple[str, UnstructureHook]]
+] = weakref.WeakKeyDictionary()
+#: The unstructure hooks of frozensets of items that are their own plain form.
+_PLAIN_SET_UNSTRUCTURES: weakref.WeakSet[UnstructureHook] = weakref.WeakSet()
+
+#: How deep generated functions nest instances and tuples inline (record, meetings,
+#: meeting, delegations, delegation): deeper ones call their hooks.
+_INLINE_DEPTH = 5
 
 
-def _inline_unstructure(hook: UnstructureHook, read: str, tag: str, env: dict[str, Any]) -> str:
+def _inline_unstructure(  # noqa: PLR0911 - one return per kind of value
+    hook: UnstructureHook, read: str, tag: str, env: dict[str, Any], depth: int = 0
+) -> str:
     """An expression giving the plain form of the value that ``read`` reads.
 
     Values that are their own plain form are read directly, enums give ``_value_``,
-    datetimes with a fixed offset their ISO text, optional values are tested for
-    None inline; anything else calls its hook.
+    times are written by `_inline_time`, optional values are tested for None inline,
+    tuples become list comprehensions and attrs instances dict displays (down to
+    `_INLINE_DEPTH`); anything else calls its hook. ``tag`` names the variables and
+    hooks of this value, unique within one generated function.
     """
     if hook is cattrs.fns.identity:
         return read
     if hook is _unstructure_enum:
         return f"{read}._value_"
+    time = _inline_time(hook, read, tag, env)
+    if time is not None:
+        return time
+    inner = _OPTIONAL_UNSTRUCTURES.get(hook)
+    if inner is not None:
+        written = _inline_unstructure(inner, f"o{tag}", f"{tag}_", env, depth)
+        return f"(None if (o{tag} := {read}) is None else {written})"
+    if depth < _INLINE_DEPTH:
+        item_hook = _TUPLE_UNSTRUCTURES.get(hook)
+        if item_hook is not None:  # an empty tuple needs no comprehension
+            item = _inline_unstructure(item_hook, f"i{tag}", f"{tag}s", env, depth + 1)
+            return f"([{item} for i{tag} in t{tag}] if (t{tag} := {read}) else [])"
+        fields = _ATTRS_UNSTRUCTURES.get(hook)
+        if fields is not None and read.isidentifier():  # a variable: read it for each field
+            return _dict_display(fields, read, tag, env, depth + 1)
+    env[f"_h{tag}"] = hook
+    if hook in _PLAIN_SET_UNSTRUCTURES:  # no order to find for one item or none
+        return f"(_h{tag}(t{tag}) if len(t{tag} := {read}) > 1 else [*t{tag}])"
+    return f"_h{tag}({read})"
+
+
+def _inline_time(hook: UnstructureHook, read: str, tag: str, env: dict[str, Any]) -> str | None:
+    """The expression for a datetime, date or duration hook's common case, else None.
+
+    Datetimes with a fixed offset give their ISO text; for `to_json`, datetimes with a
+    known whole-minute offset and dates stay as they are (orjson writes the same text).
+    """
     if hook is format_datetime:  # a fixed offset has no [Zone/Name] suffix
         env["_timezone"] = timezone
         env["_format_datetime"] = format_datetime
@@ -526,18 +577,110 @@ def _inline_unstructure(hook: UnstructureHook, read: str, tag: str, env: dict[st
             f"(v{tag}.isoformat() if type((v{tag} := {read}).tzinfo) is _timezone"
             f" else _format_datetime(v{tag}))"
         )
+    if hook is _json_datetime:
+        env["_datetime"] = datetime
+        env["_timezone"] = timezone
+        env["_zones"] = _WHOLE_MINUTE_ZONES
+        env["_json_datetime"] = _json_datetime
+        return (
+            f"(v{tag} if type(v{tag} := {read}) is _datetime"
+            f" and type(z{tag} := v{tag}.tzinfo) is _timezone and z{tag} in _zones"
+            f" else _json_datetime(v{tag}))"
+        )
+    if hook is _json_date:
+        env["_date"] = date
+        env["_format_date"] = format_date
+        return f"(v{tag} if type(v{tag} := {read}) is _date else _format_date(v{tag}))"
+    if hook is _json_date_or_datetime:
+        env["_date"] = date
+        env["_json_date_or_datetime"] = _json_date_or_datetime
+        datetime_case = _inline_time(_json_datetime, f"v{tag}", f"{tag}d", env)
+        return (
+            f"(v{tag} if type(v{tag} := {read}) is _date"
+            f" else {datetime_case} if type(v{tag}) is _datetime"
+            f" else _json_date_or_datetime(v{tag}))"
+        )
     if hook is format_duration:  # slacks repeat: remember their text
         env["_format_duration"] = _cached_format_duration
         return f"_format_duration({read})"
-    inner = _OPTIONAL_UNSTRUCTURES.get(hook)
-    if inner is not None:
-        written = _inline_unstructure(inner, f"o{tag}", f"{tag}_", env)
-        return f"(None if (o{tag} := {read}) is None else {written})"
-    env[f"_h{tag}"] = hook
-    return f"_h{tag}({read})"
+    return None
+
+
+def _dict_display(
+    fields: list[tuple[str, UnstructureHook]],
+    read: str,
+    tag: str,
+    env: dict[str, Any],
+    depth: int,
+) -> str:
+    """A dict display writing the fields of the instance in the variable ``read``, in order."""
+    items = []
+    for number, (name, hook) in enumerate(fields):
+        field_tag = f"{tag}f{number}"
+        if name.isidentifier():
+            field_read = f"{read}.{name}"
+        else:
+            env[f"_n{field_tag}"] = name
+            field_read = f"_getattr({read}, _n{field_tag})"
+        items.append(f"{name!r}: {_inline_unstructure(hook, field_read, field_tag, env, depth)}")
+    return f"{{{', '.join(items)}}}"
 
 
 _cached_format_duration = functools.lru_cache(maxsize=256)(format_duration)
+
+
+# --- the JSON form ---------------------------------------------------------------------
+#
+# `to_json` hands the unstructured form to orjson, which writes some values itself:
+# tuples as arrays, dates as ``YYYY-MM-DD``, and a datetime with a fixed offset in whole
+# minutes exactly as ``isoformat()`` does (it drops the seconds of any other offset).
+# Leaving those values as they are gives the same text for less work.
+
+#: Fixed offsets in whole minutes, which orjson writes as ``isoformat()`` does.
+_WHOLE_MINUTE_ZONES: set[timezone] = set()
+
+
+def _json_datetime(value: datetime) -> Any:
+    """``value`` itself where orjson writes exactly `format_datetime`'s text, else that text."""
+    if type(value) is datetime and type(tz := value.tzinfo) is timezone:
+        if tz in _WHOLE_MINUTE_ZONES:
+            return value
+        offset = tz.utcoffset(None)
+        if not offset.seconds % 60 and not offset.microseconds:
+            _WHOLE_MINUTE_ZONES.add(tz)  # at most 2,879 of them: timezones equal by offset
+            return value
+    return format_datetime(value)
+
+
+def _json_date(value: date) -> Any:
+    """``value`` itself where orjson writes exactly `format_date`'s text, else that text."""
+    return value if type(value) is date else format_date(value)
+
+
+def _json_date_or_datetime(value: date) -> Any:
+    return _json_datetime(value) if isinstance(value, datetime) else _json_date(value)
+
+
+def _json_sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
+    """Tuples of items that are their own plain form stay tuples: orjson writes them as arrays."""
+    item_hook = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    if typing.get_origin(tp) is tuple and item_hook is cattrs.fns.identity:
+        return cattrs.fns.identity
+    return _sequence_unstructure(tp, converter)
+
+
+def _configure_json_unstructure(converter: cattrs.Converter) -> None:
+    """Unstructure for `to_json` only: leave the values that orjson writes as the same text.
+
+    Install after `configure_converter`; the result is no longer plain data (it holds
+    tuples, dates and datetimes), only the input of ``orjson.dumps``.
+    """
+    converter.register_unstructure_hook(datetime, _json_datetime)
+    converter.register_unstructure_hook(date, _json_date)
+    converter.register_unstructure_hook_factory(_is_sequence, _json_sequence_unstructure)
+    converter.register_unstructure_hook_factory(
+        _is_date_or_datetime, lambda _: _json_date_or_datetime
+    )
 
 
 def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:
@@ -548,19 +691,14 @@ def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHoo
     """
     attrs.resolve_types(cls)
     env: dict[str, Any] = {"_getattr": getattr}
-    items = []
-    for number, field in enumerate(attrs.fields(cls)):
-        hook = converter.get_unstructure_hook(field.type)
-        if field.name.isidentifier():
-            read = f"value.{field.name}"
-        else:
-            env[f"_n{number}"] = field.name
-            read = f"_getattr(value, _n{number})"
-        items.append(f"{field.name!r}: {_inline_unstructure(hook, read, str(number), env)}")
-    source = f"def unstructure(value):\n    return {{{', '.join(items)}}}"
+    fields = [
+        (field.name, converter.get_unstructure_hook(field.type)) for field in attrs.fields(cls)
+    ]
+    source = f"def unstructure(value):\n    return {_dict_display(fields, 'value', '', env, 0)}"
     code = compile(source, f"<negotiations unstructure {cls.__qualname__}>", "exec")
     exec(code, env)  # noqa: S102 - source built above from the class's own fields
     unstructure: UnstructureHook = env["unstructure"]
+    _ATTRS_UNSTRUCTURES[unstructure] = fields
     return unstructure
 
 

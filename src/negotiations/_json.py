@@ -8,7 +8,7 @@ from typing import Any, Final, TypeVar
 import cattrs
 import orjson
 
-from ._converter import make_converter
+from ._converter import _configure_json_unstructure, make_converter
 from ._errors import Location, Problem, ValidationError
 from ._limits import (
     _SCALARS,
@@ -26,6 +26,7 @@ __all__ = ["Limits", "from_dict", "from_json", "to_dict", "to_json"]
 T = TypeVar("T")
 
 _converter: cattrs.Converter | None = None
+_json_converter: cattrs.Converter | None = None
 
 
 def _the_converter() -> cattrs.Converter:
@@ -34,6 +35,15 @@ def _the_converter() -> cattrs.Converter:
     if _converter is None:
         _converter = make_converter()
     return _converter
+
+
+def _the_json_converter() -> cattrs.Converter:
+    """The converter `to_json` unstructures with: it leaves what orjson writes the same way."""
+    global _json_converter  # noqa: PLW0603 - a lazily built module singleton
+    if _json_converter is None:
+        _json_converter = make_converter()
+        _configure_json_unstructure(_json_converter)
+    return _json_converter
 
 
 def _subject(cls: type) -> str:
@@ -70,7 +80,7 @@ def to_json(obj: object, *, indent: bool = False) -> str:
     The text is compact, or indented by two spaces with ``indent=True``.
     """
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(_the_converter().unstructure(obj), option=option).decode()
+    return orjson.dumps(_the_json_converter().unstructure(obj), option=option).decode()
 
 
 def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
