@@ -131,6 +131,10 @@ _OPTIONALS: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] 
 )
 #: The hooks of tuples and frozensets of plain strings, with ``tuple`` or ``frozenset``.
 _STRING_SEQUENCES: weakref.WeakKeyDictionary[StructureHook, type] = weakref.WeakKeyDictionary()
+#: The hooks of other tuples, with the hook and type of their items.
+_TUPLES: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
@@ -215,6 +219,8 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
 
     if plain:
         _STRING_SEQUENCES[structure] = origin
+    elif not unique:
+        _TUPLES[structure] = (item_hook, item_type)
     return structure
 
 
@@ -368,7 +374,8 @@ class _Detailed(Exception):  # noqa: N818 - a signal, not an error
 def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, Any]) -> list[str]:
     """Source lines that turn ``raw`` into its structured value, or raise ``_Detailed``.
 
-    Strings, string enums and optional types are done inline; other hooks are called.
+    Strings, string enums, arrays and optional types are done inline; other hooks are
+    called.
     """
     if hook is _structure_str:
         return ["if type(raw) is not str:", "    raise _Detailed"]
@@ -382,24 +389,9 @@ def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, An
             "if raw is None:",
             "    raise _Detailed",
         ]
-    origin = _STRING_SEQUENCES.get(hook)
-    if origin is not None:
-        lines = [
-            "if type(raw) is not list and type(raw) is not tuple:",
-            "    raise _Detailed",
-            "for item in raw:",
-            "    if type(item) is not str:",
-            "        raise _Detailed",
-        ]
-        if origin is tuple:
-            return [*lines, "raw = tuple(raw)"]
-        env["_frozenset"] = frozenset
-        return [
-            *lines,
-            "items, raw = raw, _frozenset(raw)",
-            "if len(raw) != len(items):",  # a repeated item: the detailed pass says where
-            "    raise _Detailed",
-        ]
+    array = _inline_array(hook, tag, env)
+    if array is not None:
+        return array
     optional = _OPTIONALS.get(hook)
     if optional is not None:
         inner, inner_type = optional
@@ -408,6 +400,29 @@ def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, An
     env[f"_h{tag}"] = hook
     env[f"_t{tag}"] = tp
     return [f"raw = _h{tag}(raw, _t{tag})"]
+
+
+def _inline_array(hook: StructureHook, tag: str, env: dict[str, Any]) -> list[str] | None:
+    """`_inline_conversion` of a tuple or frozenset, or None if ``hook`` makes neither."""
+    lines = ["if type(raw) is not list and type(raw) is not tuple:", "    raise _Detailed"]
+    env["_tuple"] = tuple
+    items = _TUPLES.get(hook)
+    if items is not None:  # the items' hook, called in one comprehension
+        env[f"_h{tag}"], env[f"_t{tag}"] = items
+        return [*lines, f"raw = _tuple([_h{tag}(item, _t{tag}) for item in raw])"]
+    origin = _STRING_SEQUENCES.get(hook)
+    if origin is None:
+        return None
+    lines += ["for item in raw:", "    if type(item) is not str:", "        raise _Detailed"]
+    if origin is tuple:
+        return [*lines, "raw = _tuple(raw)"]
+    env["_frozenset"] = frozenset
+    return [
+        *lines,
+        "items, raw = raw, _frozenset(raw)",
+        "if len(raw) != len(items):",  # a repeated item: the detailed pass says where
+        "    raise _Detailed",
+    ]
 
 
 def _fast_attrs_structure(
