@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 from ._errors import Location, Problem
 from ._rules import DATE, DATETIME, DAY_NOT_MIDNIGHT, DURATION, NAIVE_DATETIME, TIME_ZONE
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 __all__ = [
     "APPROXIMATE_MARGIN",
@@ -53,6 +56,18 @@ class TimePrecision(enum.Enum):
 # --- checks ---------------------------------------------------------------------------
 
 
+def _is_zone_info(tz: object) -> TypeGuard[ZoneInfo]:
+    """Whether ``tz`` is a `zoneinfo.ZoneInfo`, asked without loading zoneinfo.
+
+    No ZoneInfo exists before zoneinfo is loaded, so ``import negotiations`` need not load
+    it (and the ``sysconfig`` it loads): it is loaded when a zone name is first looked up.
+    """
+    if type(tz) is timezone:
+        return False
+    zoneinfo = sys.modules.get("zoneinfo")
+    return zoneinfo is not None and isinstance(tz, zoneinfo.ZoneInfo)
+
+
 def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # noqa: PLR0911
     # One return per way a datetime can be unusable; each is final.
     """Problems with an aware datetime's zone: naive, unsupported, out of range, nonexistent."""
@@ -64,7 +79,7 @@ def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # 
                 location, f"{value.isoformat()} has no time zone; give a UTC offset or an IANA zone"
             )
         ]
-    if isinstance(tz, ZoneInfo):
+    if _is_zone_info(tz):
         if tz.key is None:
             return [DATETIME.problem(location, "a ZoneInfo loaded from a file has no IANA key")]
     elif type(tz) is not timezone:
@@ -81,7 +96,7 @@ def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # 
         instant = value.astimezone(timezone.utc)
     except OverflowError:
         return [DATETIME.problem(location, f"{value.isoformat()} is outside the supported range")]
-    if isinstance(tz, ZoneInfo) and instant.astimezone(tz).replace(tzinfo=None) != value.replace(
+    if _is_zone_info(tz) and instant.astimezone(tz).replace(tzinfo=None) != value.replace(
         tzinfo=None
     ):
         return [
@@ -193,7 +208,7 @@ def format_datetime(value: datetime) -> str:
     """ISO 8601 with the UTC offset, plus ``[Zone/Name]`` when the zone is an IANA zone."""
     text = value.isoformat()
     tz = value.tzinfo
-    if isinstance(tz, ZoneInfo):
+    if _is_zone_info(tz):
         return f"{text}[{tz.key}]"
     return text
 
@@ -257,9 +272,11 @@ def _parse_any_datetime(text: str) -> datetime:
 
 def _in_zone(value: datetime, zone: str, text: str) -> datetime:
     """``value`` (with its written offset) in the IANA ``zone``, which must have had that offset."""
+    import zoneinfo  # noqa: PLC0415 - loaded when first needed: see _is_zone_info
+
     try:
-        zone_info = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+        zone_info = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise TextFormError(
             TIME_ZONE.problem((), f"{zone!r} in {text!r} is not a known IANA time zone")
         ) from None

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from typing import Annotated, Any, Final, Union
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -146,9 +145,11 @@ class Country(Constraint):
 
 @lru_cache(maxsize=1024)  # bounded: a long stream of made-up names must not grow memory
 def _is_time_zone(name: str) -> bool:
+    import zoneinfo  # noqa: PLC0415 - loaded when first needed, not by ``import negotiations``
+
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
 
