@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final, TypeGuard
 
 from ._errors import Location, Problem
+from ._lazy import LazyPattern
 from ._rules import DATE, DATETIME, DAY_NOT_MIDNIGHT, DURATION, NAIVE_DATETIME, TIME_ZONE
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def difference(later: datetime, earlier: datetime) -> timedelta:
 
 # --- text forms -----------------------------------------------------------------------
 
-_DATETIME_TEXT: Final = re.compile(
+_DATETIME_TEXT: Final = LazyPattern(
     r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?"
     r"(?:(Z)|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)"
     r"(?:\[([^\[\]]{1,100})\])?\Z",
@@ -184,13 +185,13 @@ _DATETIME_TEXT: Final = re.compile(
 # supported Python (about 20 times faster than the general parser). Hours, minutes and
 # seconds are held to their ranges here so that no version's extensions (such as 24:00)
 # come into play; anything else, valid or not, goes to the general parser.
-_ISOFORMAT_TEXT: Final = re.compile(
+_ISOFORMAT_TEXT: Final = LazyPattern(
     r"(\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?"
     r"[+-](?:[01]\d|2[0-3]):[0-5]\d)(?:\[([^\[\]]{1,100})\])?\Z",
     re.ASCII,
 )
-_DATE_TEXT: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
-_DURATION_TEXT: Final = re.compile(
+_DATE_TEXT: Final = LazyPattern(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
+_DURATION_TEXT: Final = LazyPattern(
     r"(-)?P(?:(\d{1,9})D)?(?:T(?:(\d{1,12})H)?(?:(\d{1,12})M)?(?:(\d{1,12})(?:\.(\d{1,6}))?S)?)?\Z",
     re.ASCII,
 )
