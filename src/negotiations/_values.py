@@ -56,7 +56,28 @@ _BLOCKING: Final = frozenset({TYPE.id, NAIVE_DATETIME.id, DATETIME.id})
 
 
 class Constraint:
-    """A rule about a value that already has its field's base type."""
+    """A rule about a value that already has its field's base type.
+
+    A constraint holds no data: two are equal when their classes are, and none can be
+    changed. (Plain classes, as attrs classes took ``import negotiations`` 0.4 ms each.)
+    """
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return True
+
+    def __hash__(self) -> int:
+        return hash(self.__class__)
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}()"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
 
     def problems(self, value: Any, location: Location) -> list[Problem]:  # pragma: no cover
         raise NotImplementedError
@@ -73,7 +94,6 @@ WHITE_SPACE_CLASS: Final = (
 )
 
 
-@attrs.frozen
 class NonBlank(Constraint):
     """A text that is not empty or only white space."""
 
@@ -106,7 +126,6 @@ def _is_id(value: str) -> bool:
     return True
 
 
-@attrs.frozen
 class IdForm(Constraint):
     """An id: 1 to 200 letters, digits and ``. _ : / -``, starting with a letter or digit."""
 
@@ -128,7 +147,6 @@ class IdForm(Constraint):
         return {"type": "string", "pattern": ID_PATTERN}
 
 
-@attrs.frozen
 class Country(Constraint):
     """An ISO 3166-1 alpha-2 country code."""
 
@@ -154,7 +172,6 @@ def _is_time_zone(name: str) -> bool:
     return True
 
 
-@attrs.frozen
 class Zone(Constraint):
     """An IANA time zone name that `zoneinfo` knows."""
 
@@ -215,7 +232,6 @@ class HttpUrlForm(Constraint):
         }
 
 
-@attrs.frozen
 class Positive(Constraint):
     """A positive integer."""
 
