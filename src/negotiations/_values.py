@@ -20,6 +20,7 @@ import attrs
 
 from ._countries import COUNTRY_CODES
 from ._errors import Location, Problem, ValidationError
+from ._lazy import LazyPattern
 from ._rules import (
     BLANK,
     COUNTRY,
@@ -108,7 +109,7 @@ class NonBlank(Constraint):
 
 
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$"
-_ID: Final = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
+_ID: Final = LazyPattern(ID_PATTERN.removesuffix("$") + r"\Z")
 
 
 #: Ids already seen to match `ID_PATTERN`: records name the same parties and persons over
@@ -193,7 +194,7 @@ class Zone(Constraint):
 #: URLs of the plainest form (an http(s) scheme, a host name of ASCII letters, digits and
 #: hyphens, an optional port, then printable ASCII): `HttpUrlForm` accepts every one, so
 #: the generated check takes them without splitting the URL.
-_PLAIN_URL: Final = re.compile(
+_PLAIN_URL: Final = LazyPattern(
     r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?(?::[0-9]{1,5})?(?:[/?#][!-~]*)?\Z",
     re.ASCII,
 )
@@ -438,7 +439,7 @@ def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> 
         env["_is_time_zone"] = _is_time_zone
         return f"(len({name}) <= 100 and _is_time_zone({name}))"
     if type(constraint) is HttpUrlForm:
-        env["_plain_url"] = _PLAIN_URL.match
+        env["_plain_url"] = _PLAIN_URL.compile().match
         env["_url_problems"] = constraint.problems
         return f"(_plain_url({name}) is not None or not _url_problems({name}, ()))"
     if type(constraint) is Positive:
