@@ -45,7 +45,7 @@ from ._values import (
 __all__ = ["DEFAULT_SLACK", "Meeting", "MeetingFormat", "MeetingKind", "MeetingStatus", "Venue"]
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
+    import zoneinfo
 
 #: How much earlier than scheduled a meeting may start before it is a contradiction.
 DEFAULT_SLACK: Final = timedelta(minutes=15)
@@ -66,7 +66,7 @@ class Venue:
         ensure_valid(self)
 
     @property
-    def tzinfo(self) -> ZoneInfo | None:
+    def tzinfo(self) -> zoneinfo.ZoneInfo | None:
         """The venue's time zone as a `zoneinfo.ZoneInfo`, if known."""
         import zoneinfo  # noqa: PLC0415 - loaded when first needed, not by ``import negotiations``
 
