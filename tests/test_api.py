@@ -31,11 +31,64 @@ def test_every_rule_id_is_unique_and_namespaced() -> None:
     assert all(key.count(".") == 1 and key.islower() for key in ids)
 
 
-def test_importing_stays_light() -> None:
-    """``import negotiations`` loads neither Hypothesis nor jsonschema nor argparse."""
-    code = (
-        "import sys, negotiations; "
-        "print(sorted(m for m in ('hypothesis', 'jsonschema', 'argparse') if m in sys.modules))"
-    )
+#: Modules that ``import negotiations`` must not load beyond what ``import attrs, cattrs``
+#: loads: the optional parts (Hypothesis, the schema, the command line), and what only
+#: JSON text, zone names or unusual URLs need (each is imported when first used).
+_LOADED_ON_FIRST_USE = (
+    "argparse",
+    "hypothesis",
+    "json",
+    "jsonschema",
+    "negotiations._cli",
+    "negotiations._hypothesis",
+    "negotiations._samples",
+    "negotiations._schema",
+    "negotiations.strategies",
+    "orjson",
+    "sysconfig",
+    "urllib.parse",
+    "uuid",
+    "zoneinfo",
+)
+
+
+def _run(code: str) -> str:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    return done.stdout.strip()
+
+
+def test_importing_stays_light() -> None:
+    """``import negotiations`` in a fresh interpreter loads none of `_LOADED_ON_FIRST_USE`."""
+    code = (
+        "import sys, attrs, cattrs\n"
+        "before = set(sys.modules)\n"
+        "import negotiations\n"
+        f"print(sorted(m for m in {_LOADED_ON_FIRST_USE!r} if m in set(sys.modules) - before))"
+    )
+    assert _run(code) == "[]"
+
+
+def test_what_loads_on_first_use_works_in_a_fresh_interpreter() -> None:
+    """JSON text, zone names and zoned datetimes work when their modules load late."""
+    code = """
+import sys
+from datetime import datetime
+import negotiations as n
+
+print("zoneinfo" in sys.modules, "orjson" in sys.modules)
+held = "2025-05-15T13:36:00+03:00[Europe/Istanbul]"
+text = '{"id": "m1", "title": "Talks", "delegations": [{"party": "ua"}, {"party": "ru"}],'
+meeting = n.from_json(text + f' "actual_start": "{held}"}}', n.Meeting)
+print(meeting.actual_start.tzinfo.key, held in n.to_json(meeting))
+berlin = n.Venue(name="Rotes Rathaus", time_zone="Europe/Berlin").tzinfo
+skipped = datetime(2025, 3, 30, 2, 30, tzinfo=berlin)  # the clocks went from 2:00 to 3:00
+try:
+    n.Meeting(id="m2", title="Talks", delegations=meeting.delegations, actual_start=skipped)
+except n.ValidationError as error:
+    print(sorted((problem.path, problem.rule) for problem in error.problems))
+"""
+    assert _run(code).splitlines() == [
+        "False False",
+        "Europe/Istanbul True",
+        "[('$.actual_start', 'value.datetime')]",
+    ]

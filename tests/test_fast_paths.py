@@ -462,7 +462,7 @@ def test_the_acting_for_rules_find_what_a_plain_reading_finds(record: Negotiatio
 # --- quick tests of single values ------------------------------------------------------
 
 
-@given(st.from_regex(values_module._PLAIN_URL, fullmatch=True))
+@given(st.from_regex(values_module._PLAIN_URL.compile(), fullmatch=True))
 def test_every_plain_url_is_an_http_url(text: str) -> None:
     assert HttpUrlForm().problems(text, ()) == []
 

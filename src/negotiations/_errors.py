@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Final, final
 
 import attrs
 
+from ._lazy import LazyPattern
+
 __all__ = ["NegotiationsError", "Problem", "ValidationError", "render_path"]
 
-_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_IDENTIFIER: Final = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 #: How many problems ``str(ValidationError)`` lists before summarising the rest.
 SHOWN_PROBLEMS: Final = 50

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final, TypeVar
 
 import cattrs
-import orjson
 
 from ._converter import _configure_json_unstructure, make_converter
 from ._errors import Location, Problem, ValidationError
@@ -20,6 +18,9 @@ from ._limits import (
     limit_problems,
 )
 from ._rules import DUPLICATE_KEY, LIMIT, SYNTAX
+
+# orjson and the standard library's json load on first use (in the functions below), so
+# ``import negotiations`` stays cheap for programs that build the types in Python.
 
 __all__ = ["Limits", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -79,6 +80,8 @@ def to_json(obj: object, *, indent: bool = False) -> str:
 
     The text is compact, or indented by two spaces with ``indent=True``.
     """
+    import orjson  # noqa: PLC0415 - loaded on first use (see the imports above)
+
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(_the_json_converter().unstructure(obj), option=option).decode()
 
@@ -104,6 +107,8 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
             [LIMIT.problem((), f"{size} bytes are more than max_bytes {limits.max_bytes}")],
             _subject(cls),
         )
+    import orjson  # noqa: PLC0415 - loaded on first use (see the imports above)
+
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
@@ -226,6 +231,8 @@ def _surely_fine(text: str | bytes, data: Any, limits: Limits) -> bool:
       line indented by ``2 * max_depth`` spaces or more;
     * integers: orjson reads an integer beyond 64 bits as a float, so none is too large.
     """
+    import orjson  # noqa: PLC0415 - loaded on first use (see the imports above)
+
     try:
         compact = orjson.dumps(data)
         indented = orjson.dumps(data, option=orjson.OPT_INDENT_2)
@@ -285,6 +292,8 @@ def _keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _exact_duplicate_key_problems(text: str | bytes) -> list[Problem]:
+    import json  # noqa: PLC0415 - only this rare, exact check needs it
+
     data = json.loads(text, object_pairs_hook=_keep_pairs)
     problems: list[Problem] = []
     stack: list[tuple[Location, Any]] = [((), data)]

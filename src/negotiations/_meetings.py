@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timedelta
-from typing import Final
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -45,6 +44,9 @@ from ._values import (
 
 __all__ = ["DEFAULT_SLACK", "Meeting", "MeetingFormat", "MeetingKind", "MeetingStatus", "Venue"]
 
+if TYPE_CHECKING:
+    import zoneinfo
+
 #: How much earlier than scheduled a meeting may start before it is a contradiction.
 DEFAULT_SLACK: Final = timedelta(minutes=15)
 
@@ -63,9 +65,11 @@ class Venue:
     __attrs_post_init__ = checked_on_init()
 
     @property
-    def tzinfo(self) -> ZoneInfo | None:
+    def tzinfo(self) -> zoneinfo.ZoneInfo | None:
         """The venue's time zone as a `zoneinfo.ZoneInfo`, if known."""
-        return None if self.time_zone is None else ZoneInfo(self.time_zone)
+        import zoneinfo  # noqa: PLC0415 - loaded when first needed, not by ``import negotiations``
+
+        return None if self.time_zone is None else zoneinfo.ZoneInfo(self.time_zone)
 
 
 class MeetingStatus(enum.Enum):

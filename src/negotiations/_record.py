@@ -5,7 +5,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -39,8 +39,7 @@ _KINDS: Final = (
 )
 
 
-@attrs.frozen
-class _Plan:
+class _Plan(NamedTuple):
     """How to find references in one field: directly, or inside nested objects."""
 
     name: str

@@ -27,6 +27,7 @@ from ._exchanges import (
     Handover,
     Quantity,
 )
+from ._lazy import LazyPattern
 from ._meetings import Meeting, MeetingFormat, MeetingKind, MeetingStatus, Venue
 from ._parties import Delegation, DelegationLevel, Party, PartyKind, Person
 from ._record import FORMAT_VERSION, NegotiationRecord
@@ -130,7 +131,7 @@ def partly_expressed() -> list[tuple[Rule, str]]:
 _PYTHON_ONLY: Final = re.compile(r"\\[AZdDwWsSbB]|\(\?[PaiLmsux<=!]")
 
 
-def _ecma(pattern: re.Pattern[str]) -> str:
+def _ecma(pattern: re.Pattern[str] | LazyPattern) -> str:
     r"""An anchored ECMA-262 pattern for a Python regex that is matched from its start.
 
     Only ``\d`` (ASCII digits, given ``re.ASCII``) and the final ``\Z`` need rewriting;

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Final, TypeGuard
 
 from ._errors import Location, Problem
+from ._lazy import LazyPattern
 from ._rules import DATE, DATETIME, DAY_NOT_MIDNIGHT, DURATION, NAIVE_DATETIME, TIME_ZONE
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 __all__ = [
     "APPROXIMATE_MARGIN",
@@ -53,6 +57,18 @@ class TimePrecision(enum.Enum):
 # --- checks ---------------------------------------------------------------------------
 
 
+def _is_zone_info(tz: object) -> TypeGuard[ZoneInfo]:
+    """Whether ``tz`` is a `zoneinfo.ZoneInfo`, asked without loading zoneinfo.
+
+    No ZoneInfo exists before zoneinfo is loaded, so ``import negotiations`` need not load
+    it (and the ``sysconfig`` it loads): it is loaded when a zone name is first looked up.
+    """
+    if type(tz) is timezone:
+        return False
+    zoneinfo = sys.modules.get("zoneinfo")
+    return zoneinfo is not None and isinstance(tz, zoneinfo.ZoneInfo)
+
+
 def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # noqa: PLR0911
     # One return per way a datetime can be unusable; each is final.
     """Problems with an aware datetime's zone: naive, unsupported, out of range, nonexistent."""
@@ -64,7 +80,7 @@ def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # 
                 location, f"{value.isoformat()} has no time zone; give a UTC offset or an IANA zone"
             )
         ]
-    if isinstance(tz, ZoneInfo):
+    if _is_zone_info(tz):
         if tz.key is None:
             return [DATETIME.problem(location, "a ZoneInfo loaded from a file has no IANA key")]
     elif type(tz) is not timezone:
@@ -81,7 +97,7 @@ def datetime_problems(value: datetime, location: Location) -> list[Problem]:  # 
         instant = value.astimezone(timezone.utc)
     except OverflowError:
         return [DATETIME.problem(location, f"{value.isoformat()} is outside the supported range")]
-    if isinstance(tz, ZoneInfo) and instant.astimezone(tz).replace(tzinfo=None) != value.replace(
+    if _is_zone_info(tz) and instant.astimezone(tz).replace(tzinfo=None) != value.replace(
         tzinfo=None
     ):
         return [
@@ -158,7 +174,7 @@ def difference(later: datetime, earlier: datetime) -> timedelta:
 
 # --- text forms -----------------------------------------------------------------------
 
-_DATETIME_TEXT: Final = re.compile(
+_DATETIME_TEXT: Final = LazyPattern(
     r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?"
     r"(?:(Z)|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)"
     r"(?:\[([^\[\]]{1,100})\])?\Z",
@@ -169,13 +185,13 @@ _DATETIME_TEXT: Final = re.compile(
 # supported Python (about 20 times faster than the general parser). Hours, minutes and
 # seconds are held to their ranges here so that no version's extensions (such as 24:00)
 # come into play; anything else, valid or not, goes to the general parser.
-_ISOFORMAT_TEXT: Final = re.compile(
+_ISOFORMAT_TEXT: Final = LazyPattern(
     r"(\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?"
     r"[+-](?:[01]\d|2[0-3]):[0-5]\d)(?:\[([^\[\]]{1,100})\])?\Z",
     re.ASCII,
 )
-_DATE_TEXT: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
-_DURATION_TEXT: Final = re.compile(
+_DATE_TEXT: Final = LazyPattern(r"(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
+_DURATION_TEXT: Final = LazyPattern(
     r"(-)?P(?:(\d{1,9})D)?(?:T(?:(\d{1,12})H)?(?:(\d{1,12})M)?(?:(\d{1,12})(?:\.(\d{1,6}))?S)?)?\Z",
     re.ASCII,
 )
@@ -193,7 +209,7 @@ def format_datetime(value: datetime) -> str:
     """ISO 8601 with the UTC offset, plus ``[Zone/Name]`` when the zone is an IANA zone."""
     text = value.isoformat()
     tz = value.tzinfo
-    if isinstance(tz, ZoneInfo):
+    if _is_zone_info(tz):
         return f"{text}[{tz.key}]"
     return text
 
@@ -257,9 +273,11 @@ def _parse_any_datetime(text: str) -> datetime:
 
 def _in_zone(value: datetime, zone: str, text: str) -> datetime:
     """``value`` (with its written offset) in the IANA ``zone``, which must have had that offset."""
+    import zoneinfo  # noqa: PLC0415 - loaded when first needed: see _is_zone_info
+
     try:
-        zone_info = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+        zone_info = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise TextFormError(
             TIME_ZONE.problem((), f"{zone!r} in {text!r} is not a known IANA time zone")
         ) from None
