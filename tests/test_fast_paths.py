@@ -534,3 +534,15 @@ def test_a_class_whose_creation_does_more_is_built_through_its_own_init() -> Non
     with pytest.raises(ValueError, match="no such place"):
         FAST.structure({"name": "Nowhere"}, _Noted)
     assert FAST.structure({"name": "Istanbul"}, _Noted) == _Noted(name="Istanbul")
+
+
+def test_a_hook_of_a_users_own_is_not_trusted_to_return_the_right_type() -> None:
+    """With a hook of one's own for a nested class, its result is still tested."""
+    converter = make_converter()
+    converter.register_structure_hook(negotiations.Venue, lambda value, _: value)
+    meeting = DOCUMENT["meetings"][0] | {"venue": {"name": "Istanbul"}}
+    with pytest.raises(ValidationError) as caught:
+        converter.structure(meeting, negotiations.Meeting)
+    assert [(problem.path, problem.rule) for problem in caught.value.problems] == [
+        ("$.venue", "value.type")
+    ]

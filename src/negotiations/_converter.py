@@ -109,6 +109,7 @@ def _from_text(parse: Callable[[str], Any], expected: str) -> StructureHook:
         except TextFormError as error:
             _fail(error.problem)
 
+    _TEXT_PARSERS[structure] = parse
     return structure
 
 
@@ -131,6 +132,13 @@ _OPTIONALS: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] 
 )
 #: The hooks of tuples and frozensets of plain strings, with ``tuple`` or ``frozenset``.
 _STRING_SEQUENCES: weakref.WeakKeyDictionary[StructureHook, type] = weakref.WeakKeyDictionary()
+#: The parser of each hook that reads a value from its text form.
+_TEXT_PARSERS: weakref.WeakKeyDictionary[StructureHook, Callable[[str], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+#: The structure hooks this module made for attrs classes: each returns an instance of
+#: its class or raises.
+_ATTRS_HOOKS: weakref.WeakSet[StructureHook] = weakref.WeakSet()
 #: The hooks of other tuples, with the hook and type of their items.
 _TUPLES: weakref.WeakKeyDictionary[StructureHook, tuple[StructureHook, Any]] = (
     weakref.WeakKeyDictionary()
@@ -364,7 +372,9 @@ def _attrs_structure(cls: type, converter: cattrs.Converter) -> StructureHook:  
             raise ValidationError(problems, cls.__name__)
         return cls(**kwargs)
 
-    return _fast_attrs_structure(cls, converter, structure) or structure
+    hook = _fast_attrs_structure(cls, converter, structure) or structure
+    _ATTRS_HOOKS.add(hook)
+    return hook
 
 
 class _Detailed(Exception):  # noqa: N818 - a signal, not an error
@@ -465,9 +475,10 @@ def _fast_attrs_structure(
         hook = converter.get_structure_hook(field.type)
         env[f"_d{number}"] = field.default
         key = repr(field.name)
-        convert = _inline_conversion(hook, field.type, str(number), env)
         if checked:
-            convert += value_test_lines(field.type, "raw", env, "raise _Detailed")
+            convert = _checked_conversion(hook, field.type, str(number), env)
+        else:
+            convert = _inline_conversion(hook, field.type, str(number), env)
         if field.default is attrs.NOTHING:
             lines.append(f"        raw = value[{key}]")
             lines += [f"        {line}" for line in convert]
@@ -495,14 +506,51 @@ def _fast_attrs_structure(
         lines.append("        return instance")
     else:
         lines.append(f"        return _cls({', '.join(arguments)})")
+    env["_TextFormError"] = TextFormError
     lines += [
-        "    except (_Detailed, _ValidationError, KeyError):",
+        "    except (_Detailed, _ValidationError, _TextFormError, KeyError):",
         "        return _detailed(value, _)",
     ]
     source = "\n".join(lines)
     exec(compile(source, f"<negotiations structure {cls.__qualname__}>", "exec"), env)  # noqa: S102
     generated: StructureHook = env["structure"]
     return generated
+
+
+def _checked_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, Any]) -> list[str]:
+    """`_inline_conversion` followed by the field test of ``tp``, without the checks twice.
+
+    A string is tested once, by the field test; a string enum's member, an instance
+    from one of this module's attrs hooks and a tuple of them need no test after.
+    """
+    optional = _OPTIONALS.get(hook)
+    if optional is not None:
+        inner, inner_type = optional
+        lines = _checked_conversion(inner, inner_type, f"{tag}_", env)
+        return ["if raw is not None:", *(f"    {line}" for line in lines)]
+    test = value_test_lines(tp, "raw", env, "raise _Detailed")
+    if hook is _structure_str:
+        return test
+    items = _TUPLES.get(hook)
+    if (
+        hook in _STRING_ENUMS
+        or hook in _ATTRS_HOOKS
+        or (items is not None and items[0] in _ATTRS_HOOKS)
+    ):
+        return _inline_conversion(hook, tp, tag, env)
+    if _STRING_SEQUENCES.get(hook) is tuple:  # the field test looks at every item
+        env["_tuple"] = tuple
+        return [
+            "if type(raw) is not list and type(raw) is not tuple:",
+            "    raise _Detailed",
+            "raw = _tuple(raw)",
+            *test,
+        ]
+    parse = _TEXT_PARSERS.get(hook)
+    if parse is not None:  # a TextFormError goes to the detailed pass
+        env[f"_p{tag}"] = parse
+        return ["if type(raw) is not str:", "    raise _Detailed", f"raw = _p{tag}(raw)", *test]
+    return [*_inline_conversion(hook, tp, tag, env), *test]
 
 
 def _checked_directly(cls: type) -> tuple[bool, Rules | None]:
