@@ -525,6 +525,21 @@ class _Noted(negotiations.Venue):
             raise ValueError("no such place")
 
 
+@attrs.frozen(slots=False)
+class _Tagged(negotiations.Venue):
+    """A user's subclass that keeps a field of its own in the instance's ``__dict__``."""
+
+    tag: str = ""
+
+
+def test_a_class_with_a_field_outside_slots_is_built_through_its_own_init() -> None:
+    assert not converter_module._checked_directly(_Tagged)[0]
+    built = FAST.structure({"name": "Istanbul", "tag": "x"}, _Tagged)
+    assert (built, built.tag) == (_Tagged(name="Istanbul", tag="x"), "x")
+    with pytest.raises(ValidationError):
+        FAST.structure({"name": " ", "tag": "x"}, _Tagged)
+
+
 def test_a_class_whose_creation_does_more_is_built_through_its_own_init() -> None:
     assert not converter_module._checked_directly(_Guarded)[0]
     assert not converter_module._checked_directly(_Noted)[0]
