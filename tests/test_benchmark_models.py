@@ -172,3 +172,4 @@ def test_the_benchmark_runs_and_prints_its_table() -> None:
     assert "ACCEPTED" not in result.stdout
     assert "| 200 |" in result.stdout  # the JSON Lines table
     assert "| parse, refusing repeated keys |" in result.stdout  # what orjson earns
+    assert "`import negotiations` adds " in result.stdout
