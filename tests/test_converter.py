@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import attrs
 import cattrs
@@ -103,3 +105,144 @@ def test_bools_load_strictly(converter: cattrs.Converter) -> None:
     assert converter.structure(True, bool) is True
     with pytest.raises(ValidationError):
         converter.structure(1, bool)
+
+
+# --- your own classes: every shape the hooks handle -------------------------------------
+
+
+class Grade(enum.Enum):
+    LOW = 1
+    HIGH = 2
+
+
+@attrs.frozen(kw_only=True)
+class Tag:
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class Shelf:
+    """Enums of integers, sets of them and of objects, tuples of strings."""
+
+    grade: Grade
+    grades: frozenset[Grade]
+    tags: frozenset[Tag]
+    aliases: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Notebook:
+    """A default made by a factory."""
+
+    notes: tuple[str, ...] = attrs.field(factory=tuple)
+
+
+def test_your_own_shapes_round_trip(converter: cattrs.Converter) -> None:
+    shelf = Shelf(
+        grade=Grade.HIGH,
+        grades=frozenset({Grade.HIGH, Grade.LOW}),
+        tags=frozenset({Tag(name="b"), Tag(name="a")}),
+        aliases=("x", "y"),
+    )
+    plain = converter.unstructure(shelf)
+    assert plain == {
+        "grade": 2,
+        "grades": [1, 2],
+        "tags": [{"name": "a"}, {"name": "b"}],  # objects do not order: sorted by their text
+        "aliases": ["x", "y"],
+    }
+    assert converter.structure(plain, Shelf) == shelf
+
+
+def test_a_default_factory_fills_in_a_missing_key(converter: cattrs.Converter) -> None:
+    assert converter.structure({}, Notebook) == Notebook(notes=())
+    assert converter.structure({"notes": ["n"]}, Notebook) == Notebook(notes=("n",))
+    with pytest.raises(ValidationError) as caught:
+        converter.structure({"notes": "n"}, Notebook)
+    assert {(p.path, p.rule) for p in caught.value.problems} == {("$.notes", "value.type")}
+
+
+def test_your_own_shapes_report_every_problem(converter: cattrs.Converter) -> None:
+    plain = {"grade": 3, "grades": [1, 1], "tags": [], "aliases": ["x", 7]}
+    with pytest.raises(ValidationError) as caught:
+        converter.structure(plain, Shelf)
+    assert {(p.path, p.rule) for p in caught.value.problems} == {
+        ("$.grade", "value.enum"),
+        ("$.grades[1]", "value.duplicate_item"),
+        ("$.aliases[1]", "value.type"),
+    }
+    with pytest.raises(ValidationError, match="expected integer, got string '2'"):
+        converter.structure({**plain, "grade": "2"}, Shelf)
+
+
+def test_a_long_value_is_cut_in_the_message(converter: cattrs.Converter) -> None:
+    with pytest.raises(ValidationError) as caught:
+        converter.structure(10**70, str)
+    (problem,) = caught.value.problems
+    shown = problem.message.removeprefix("expected a string, got integer ")
+    assert shown == "1" + "0" * 56 + "..."  # 60 characters: the start of the number, and "..."
+
+
+@attrs.frozen(init=False)
+class Code:
+    """A class with its own ``__init__``: the converter builds it through that."""
+
+    value: str
+
+    def __init__(self, value: str) -> None:
+        self.__attrs_init__(value.upper())
+
+
+def test_your_own_init_is_called(converter: cattrs.Converter) -> None:
+    assert converter.structure({"value": "ua"}, Code) == Code("UA")
+    assert converter.structure({"value": "ua"}, Code).value == "UA"
+
+
+@attrs.frozen
+class Leaf:
+    value: int
+
+
+@attrs.frozen
+class Twig:
+    leaves: tuple[Leaf, ...]
+
+
+@attrs.frozen
+class Branch:
+    twigs: tuple[Twig, ...]
+
+
+@attrs.frozen
+class Tree:
+    branches: tuple[Branch, ...]
+
+
+def test_deeply_nested_objects_round_trip(converter: cattrs.Converter) -> None:
+    tree = Tree((Branch((Twig((Leaf(1), Leaf(2))), Twig(()))),))
+    plain = converter.unstructure(tree)
+    assert plain == {
+        "branches": [{"twigs": [{"leaves": [{"value": 1}, {"value": 2}]}, {"leaves": []}]}]
+    }
+    assert converter.structure(plain, Tree) == tree
+
+
+# attrs writes its __repr__ and __eq__ with ``self.<name>``: leave them out for such names.
+Odd = attrs.make_class(
+    "Odd",
+    {
+        "class": attrs.field(alias="klass", type=int),
+        "two words": attrs.field(alias="two_words", type=str),
+    },
+    frozen=True,
+    repr=False,
+    eq=False,
+)
+
+
+def test_field_names_that_are_keywords_or_not_identifiers(converter: cattrs.Converter) -> None:
+    odd = Odd(klass=1, two_words="x")
+    plain = converter.unstructure(odd)
+    assert plain == {"class": 1, "two words": "x"}
+    back: Any = converter.structure(plain, Odd)
+    assert (getattr(back, "class"), getattr(back, "two words")) == (1, "x")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import keyword
 import types
 import typing
 import weakref
@@ -696,7 +697,7 @@ def _dict_display(
     items = []
     for number, (name, hook) in enumerate(fields):
         field_tag = f"{tag}f{number}"
-        if name.isidentifier():
+        if name.isidentifier() and not keyword.iskeyword(name):
             field_read = f"{read}.{name}"
         else:
             env[f"_n{field_tag}"] = name
