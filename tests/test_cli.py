@@ -50,6 +50,18 @@ def test_every_problem_is_printed_with_its_path(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+def test_a_day_precision_time_is_summarised_as_its_day(tmp_path: Path) -> None:
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    meeting = document["meetings"][0]
+    meeting["scheduled_start"] = "2025-05-15T00:00:00+03:00[Europe/Istanbul]"
+    meeting["scheduled_start_precision"] = "day"
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = run_cli("validate", str(path))
+    assert (code, err) == (0, "")
+    assert "    scheduled 2025-05-15 (day only); started about 2025-05-15 10:45 +03:00;" in out
+
+
 def test_standard_input() -> None:
     code, out, _ = run_cli("validate", "-", stdin=EXAMPLE.read_text(encoding="utf-8"))
     assert code == 0

@@ -20,6 +20,7 @@ from negotiations import (
     iter_jsonl,
     to_json,
 )
+from negotiations import _cli as cli
 from negotiations._cli import _parser, run
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "istanbul-2025-05-15.json"
@@ -152,6 +153,18 @@ class TestProgress:
         _, _, err = invoke("validate", str(path), stderr=TtyStringIO())
         assert err.startswith(f"\r\x1b[K{path}:1: ")
 
+    def test_redrawn_as_lines_are_read(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With no pause between redraws, the line is redrawn after every line read."""
+        monkeypatch.setattr(cli, "_PROGRESS_EVERY", 0.0)
+        path = write_lines(tmp_path, GOOD, GOOD, GOOD)
+        code, _, err = invoke("validate", str(path), stderr=TtyStringIO())
+        assert code == 0
+        drawn = [line.split(" lines, ")[0] for line in err.split("\r")[1:]]
+        assert drawn == ["1", "2", "3", "3"]  # each line read, then the final count
+        assert err.endswith(" lines/s\x1b[K\n")
+
     def test_quiet_when_piped(self, tmp_path: Path) -> None:
         path = write_lines(tmp_path, GOOD, GOOD)
         assert invoke("validate", str(path))[2] == ""
@@ -170,6 +183,11 @@ class TestSingleDocument:
             "rule": "value.country",
             "message": "'XX' is not an ISO 3166-1 alpha-2 code",
         }
+
+    def test_format_json_prints_nothing_for_a_valid_record(self, tmp_path: Path) -> None:
+        path = tmp_path / "record.json"
+        path.write_text(GOOD, encoding="utf-8")
+        assert invoke("validate", "--format", "json", str(path)) == (0, "", "")
 
     @pytest.mark.parametrize(
         "raw",
@@ -195,6 +213,18 @@ class CountingStream(io.BytesIO):
         if line.endswith(b"\n"):
             self.lines_read += 1
         return line
+
+
+class SizedReads(io.BytesIO):
+    """A binary stream that records the size each ``readline`` asked for."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.sizes: list[int] = []
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        self.sizes.append(-1 if size is None else size)
+        return super().readline(size)
 
 
 class TestIterJsonl:
@@ -226,6 +256,19 @@ class TestIterJsonl:
         assert isinstance(results[1][1], ValidationError)
         assert results[1][1].rules == {"document.limit"}
         assert isinstance(results[2][1], Party)
+
+    def test_a_line_of_several_megabytes_is_skipped_a_chunk_at_a_time(self) -> None:
+        party = b'{"id": "ua", "name": "Ukraine", "kind": "state"}'
+        long_line = b'{"id": "ua", "name": "' + b"U" * (3 * 1024 * 1024) + b'", "kind": "state"}'
+        stream = SizedReads(party + b"\n" + long_line + b"\n" + party + b"\n")
+        results = list(iter_jsonl(stream, Party, limits=Limits(max_bytes=len(party))))
+        assert [(number, type(value)) for number, value in results] == [
+            (1, Party),
+            (2, ValidationError),
+            (3, Party),
+        ]
+        assert max(stream.sizes) == 1024 * 1024  # no read asked for the whole line
+        assert len(stream.sizes) >= 6  # three lines, and the long one's rest in chunks
 
     def test_a_line_of_exactly_max_bytes_is_read(self) -> None:
         party = b'{"id": "ua", "name": "Ukraine", "kind": "state"}'

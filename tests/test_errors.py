@@ -62,3 +62,10 @@ def test_errors_pickle() -> None:
     error = ValidationError([Problem(location=("a",), rule="value.blank", message="m")], "Thing")
     copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own data
     assert (copy.problems, copy.subject, str(copy)) == (error.problems, error.subject, str(error))
+
+
+def test_repr_rebuilds_the_error() -> None:
+    error = ValidationError([Problem(location=("a", 0), rule="value.blank", message="m")], "Thing")
+    rebuilt = eval(repr(error), {"ValidationError": ValidationError, "Problem": Problem})  # noqa: S307 - our own repr
+    assert isinstance(rebuilt, ValidationError)
+    assert (rebuilt.problems, rebuilt.subject) == (error.problems, error.subject)

@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from negotiations import (
     FORMAT_VERSION,
     Delegation,
     Handover,
+    Limits,
     Meeting,
     NegotiationRecord,
     Party,
@@ -220,3 +223,72 @@ class TestSyntaxAndVersions:
         with pytest.raises(ValidationError) as caught:
             from_json("[]", NegotiationRecord)
         assert located(caught) == {("$", "value.type")}
+
+
+class TestLimits:
+    """`Limits` bound what is read: text in UTF-8 bytes, Python data in values."""
+
+    def test_text_must_be_str_or_bytes(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(bytearray(b"{}"), Party)  # type: ignore[arg-type]
+        assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
+            ("$", "document.syntax", "JSON text is str or bytes, not bytearray")
+        ]
+
+    @given(
+        name=st.text(alphabet="Uüкїн日本😀", min_size=1, max_size=40),
+        spare=st.integers(-8, 8),
+        as_bytes=st.booleans(),
+    )
+    def test_text_is_measured_in_utf8_bytes(self, name: str, spare: int, as_bytes: bool) -> None:
+        """A str counts its UTF-8 bytes, not its characters, against ``max_bytes``."""
+        text = json.dumps(party_document(name=name), ensure_ascii=False)
+        size = len(text.encode())
+        limits = Limits(max_bytes=max(1, size + spare))
+        document = text.encode() if as_bytes else text
+        if size <= limits.max_bytes:
+            assert from_json(document, Party, limits=limits).name == name
+        else:
+            with pytest.raises(ValidationError) as caught:
+                from_json(document, Party, limits=limits)
+            assert [(p.rule, p.message) for p in caught.value.problems] == [
+                ("document.limit", f"{size} bytes are more than max_bytes {limits.max_bytes}")
+            ]
+
+    def test_nesting_deeper_than_the_writer_goes_is_measured_exactly(self) -> None:
+        """300 levels parse, but are deeper than orjson writes back: the exact count decides."""
+        with pytest.raises(ValidationError) as caught:
+            from_json("[" * 300 + "]" * 300, Party)
+        assert [(p.rule, p.message) for p in caught.value.problems] == [
+            ("document.limit", "nesting is deeper than max_depth 64")
+        ]
+
+    def test_a_key_with_a_lone_surrogate_is_not_json(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_dict({**party_document(), "n\ud800": "x"}, Party)
+        assert [(p.path, p.rule) for p in caught.value.problems] == [("$", "document.syntax")]
+        assert "lone surrogate" in caught.value.problems[0].message
+
+    def test_python_data_is_measured_in_values(self) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_dict(party_document(), Party, limits=Limits(max_bytes=3))
+        assert [(p.path, p.rule, p.message) for p in caught.value.problems] == [
+            ("$", "document.limit", "the data holds more than max_bytes 3 values")
+        ]
+        assert from_dict(party_document(), Party, limits=Limits(max_bytes=4)).id == "ua"
+
+    def test_limit_problems_are_capped(self) -> None:
+        document = {"a" * 11: 1, "b" * 11: 2, "c" * 11: 3}
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, Party, limits=Limits(max_string_length=10, max_problems=2))
+        messages = [problem.message for problem in caught.value.problems]
+        assert len(messages) == 3
+        assert all("longer than max_string_length 10" in message for message in messages[:2])
+        assert messages[2] == "problems after the first 2 are not listed"
+
+    @pytest.mark.parametrize("value", [0, -1, True, 1.5])
+    def test_limits_are_positive_integers(self, value: object) -> None:
+        with pytest.raises(
+            ValueError, match=rf"^Limits.max_depth must be a positive integer, got {value!r}$"
+        ):
+            Limits(max_depth=value)  # type: ignore[arg-type]

@@ -69,7 +69,14 @@ from negotiations._schema import (
     unexpressed,
 )
 from negotiations._time import _DATE_TEXT, _DATETIME_TEXT, _DURATION_TEXT
-from negotiations._values import _ID, ID_PATTERN, WHITE_SPACE_CLASS, Constraint
+from negotiations._values import (
+    _ID,
+    ID_PATTERN,
+    WHITE_SPACE_CLASS,
+    Constraint,
+    Country,
+    NonBlank,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "schema" / "negotiation-record.schema.json"
@@ -381,6 +388,31 @@ class _ClashBox:
     second: Venue2
 
 
+@attrs.frozen
+class _TextAsNumberBox:
+    size: Annotated[int, NonBlank()]
+
+
+@attrs.frozen
+class _OptionalTextAsNumberBox:
+    size: Annotated[int | None, NonBlank()]
+
+
+class _Ratio(enum.Enum):
+    HALF = 0.5
+
+
+@attrs.frozen
+class _RatioBox:
+    ratio: _Ratio
+
+
+@attrs.frozen
+class _Plain:
+    code: Annotated[str, NonBlank(), Country()]
+    count_or_name: int | str
+
+
 @attrs.frozen(kw_only=True)
 class Dossier:
     """A user's own type that holds meetings."""
@@ -410,6 +442,35 @@ class TestUnsupported:
     def test_two_types_of_one_name(self) -> None:
         with pytest.raises(TypeError, match="'Venue'"):
             json_schema(_ClashBox)
+
+    def test_a_constraint_of_another_type(self) -> None:
+        with pytest.raises(TypeError, match=r"'type': 'string'.* does not apply to int$"):
+            json_schema(_TextAsNumberBox)
+
+    def test_a_constraint_of_another_type_named_by_its_repr(self) -> None:
+        with pytest.raises(TypeError, match=r"does not apply to int \| None$"):
+            json_schema(_OptionalTextAsNumberBox)
+
+    def test_an_enum_of_floats(self) -> None:
+        with pytest.raises(TypeError, match="no JSON Schema form for the values of _Ratio"):
+            json_schema(_RatioBox)
+
+    def test_undocumented_classes_several_constraints_and_unions(self) -> None:
+        """A class without a docstring has no description of its own; two constraints
+        both apply (``allOf``); a union without None is an ``anyOf`` of its members."""
+        schema = json_schema(_Plain)
+        Draft202012Validator.check_schema(schema)
+        assert schema["description"] == json_schema(Dossier)["description"].split("\n\n", 1)[1]
+        assert len(schema["properties"]["code"]["allOf"]) == 2
+        assert schema["properties"]["count_or_name"] == {
+            "anyOf": [{"type": "integer"}, {"type": "string"}]
+        }
+        validator = Draft202012Validator(schema)
+        assert validator.is_valid({"code": "UA", "count_or_name": 3})
+        assert validator.is_valid({"code": "UA", "count_or_name": "three"})
+        assert not validator.is_valid({"code": "XX", "count_or_name": 3})
+        assert not validator.is_valid({"code": " ", "count_or_name": 3})
+        assert not validator.is_valid({"code": "UA", "count_or_name": None})
 
     def test_user_classes_are_supported(self) -> None:
         schema = json_schema(Dossier)
