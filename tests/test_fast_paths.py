@@ -1,6 +1,6 @@
 """The fast paths for valid input decide exactly as the detailed passes they stand in for.
 
-`check_fields` first runs a generated test of the whole instance, and the converter
+`ensure_valid` first runs a generated test of the whole instance, and the converter
 first tries a generated structure function; both fall back to the detailed pass,
 which finds every problem. These properties hold them to the same verdict and the
 same problems.

@@ -43,7 +43,6 @@ __all__ = [
     "RefersTo",
     "Text",
     "TimeZoneName",
-    "check_fields",
     "ensure_valid",
 ]
 
@@ -532,7 +531,7 @@ def value_test_lines(tp: Any, name: str, env: dict[str, Any], fail: str) -> list
 def _fields_pass(cls: Any) -> Callable[[Any], bool]:
     """A generated test that every field of a ``cls`` instance has its type and constraints.
 
-    It is the fast path of `check_fields`: one function, no problem objects; only
+    It is the fast path of `ensure_valid`: one function, no problem objects; only
     when it fails does the detailed pass run to say what is wrong and where.
     """
     attrs.resolve_types(cls)
@@ -556,17 +555,6 @@ def field_problems(instance: Any) -> list[Problem]:
     for name, check in _field_checks(instance.__class__):
         problems.extend(check(getattr(instance, name), (name,)))
     return problems
-
-
-def check_fields(instance: Any) -> list[Problem]:
-    """Type and constraint problems of every field of an attrs instance.
-
-    A generated test of the whole instance decides first; `field_problems` runs only
-    when it fails, so a valid instance never builds a problem list field by field.
-    """
-    if _fields_pass(instance.__class__)(instance):
-        return []
-    return field_problems(instance)
 
 
 def ensure_valid(instance: Any, rules: Callable[[Any], list[Problem]] | None = None) -> None:
