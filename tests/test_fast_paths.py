@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Annotated, Any
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,16 @@ from negotiations import _json as json_module
 from negotiations import _record as record_module
 from negotiations import _values as values_module
 from negotiations._time import format_datetime, format_duration
-from negotiations._values import HttpUrlForm, IdForm, _fields_pass, field_problems
+from negotiations._values import (
+    HttpUrlForm,
+    Id,
+    IdForm,
+    NonBlank,
+    PositiveInt,
+    _fields_pass,
+    checked_on_init,
+    field_problems,
+)
 
 RECORD = build_record(3)
 DOCUMENT: dict[str, Any] = to_dict(RECORD)
@@ -131,6 +140,68 @@ def test_the_generated_field_test_passes_every_valid_instance() -> None:
     for instance in _instances(RECORD):
         cls: Any = type(instance)
         assert _fields_pass(cls)(instance)
+
+
+@attrs.frozen(kw_only=True)
+class _Unusual:
+    """Field types the model does not use (yet): nested arrays, an optional array, and
+    an id form with a second constraint."""
+
+    groups: tuple[tuple[Id, ...], ...]
+    name: Annotated[str, IdForm(), NonBlank()]
+    counts: tuple[PositiveInt, ...] | None = None
+
+    __attrs_post_init__ = checked_on_init()
+
+
+_TEXTS = st.sampled_from(ODD_TEXTS)
+_ARRAYS = st.lists(_TEXTS, max_size=3)
+
+
+@given(
+    groups=st.one_of(
+        st.lists(st.one_of(_ARRAYS.map(tuple), _ARRAYS.map(frozenset), _ARRAYS, _TEXTS)).map(tuple),
+        st.lists(_ARRAYS.map(tuple)),
+        ANYTHING,
+    ),
+    name=ANYTHING,
+    counts=st.one_of(
+        st.lists(st.sampled_from([0, 1, 5, -1, True, "1", 1.0]), max_size=3).map(tuple),
+        ANYTHING,
+    ),
+)
+def test_the_generated_field_test_agrees_on_field_types_the_model_does_not_use(
+    groups: Any, name: Any, counts: Any
+) -> None:
+    instance = object.__new__(_Unusual)
+    for field, value in (("groups", groups), ("name", name), ("counts", counts)):
+        object.__setattr__(instance, field, value)
+    assert _fields_pass(_Unusual)(instance) is (field_problems(instance) == [])
+
+
+def test_the_generated_field_test_passes_a_valid_unusual_instance() -> None:
+    instance = _Unusual(groups=(("a", "b"), ()), name="x", counts=(1, 2))
+    assert _fields_pass(_Unusual)(instance)
+    with pytest.raises(ValidationError):
+        _Unusual(groups=(("a", "-b"),), name="x")
+
+
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@attrs.frozen(kw_only=True)
+class _Converted:
+    """A checked class whose field has a converter of its own."""
+
+    code: Id = attrs.field(converter=_lower)
+
+    __attrs_post_init__ = checked_on_init()
+
+
+def test_a_field_converter_of_its_own_runs_when_loaded() -> None:
+    """The converter builds such a class through ``__init__``, so the field's converter runs."""
+    assert make_converter().structure({"code": "UA"}, _Converted) == _Converted(code="ua")
 
 
 def _detailed_converter() -> cattrs.Converter:
