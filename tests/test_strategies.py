@@ -41,6 +41,7 @@ from negotiations import (
     TimePrecision,
     strategies,
 )
+from negotiations import _samples as samples
 from negotiations.strategies import (
     PUBLIC_TYPES,
     delegations,
@@ -427,6 +428,7 @@ def test_record_statuses_steered(record: NegotiationRecord) -> None:
         (lambda: exchange_proposals(parties=["ua", "ua"]), "two parties"),
         (lambda: statements(parties=[]), "must not be empty"),
         (lambda: negotiation_records(min_parties=3, max_parties=2), "min_parties"),
+        (lambda: negotiation_records(min_meetings=3, max_meetings=1), "min_meetings"),
         (lambda: negotiation_records(min_meetings=1), "min_parties >= 2"),
         (lambda: negotiation_records(max_persons=-1), "negative"),
         (lambda: invalid_documents(str), "not one of the public types"),
@@ -490,6 +492,37 @@ def test_a_record_document_can_be_broken_at_each_level() -> None:
         lambda pair: bool(pair[0]["proposals"]),
     )
     assert document["proposals"]
+
+
+def test_a_repeated_start_is_drawn_for_a_meeting_without_earlier_starts() -> None:
+    document, rule = reach(
+        invalid_documents(Meeting, rules={"value.duplicate_item"}),
+        lambda pair: len(pair[0]["previous_scheduled_starts"]) == 2,
+    )
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_dict(document, Meeting)
+    assert ("$.previous_scheduled_starts[1]", rule) in {
+        (problem.path, problem.rule) for problem in caught.value.problems
+    }
+
+
+@st.composite
+def _record_with_a_broken_version(draw: st.DrawFn) -> dict[str, Any]:
+    document: dict[str, Any] = negotiations.to_dict(NegotiationRecord())
+    strategies._record_format_version_type(draw, document)
+    return document
+
+
+@given(_record_with_a_broken_version())
+def test_the_record_version_breaker_gives_a_version_of_the_wrong_type(
+    document: dict[str, Any],
+) -> None:
+    """(Searching all of a record's type breakers for this one takes long: it is run directly.)"""
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_dict(document, NegotiationRecord)
+    assert {(problem.path, problem.rule) for problem in caught.value.problems} == {
+        ("$.format_version", "value.type")
+    }
 
 
 @given(invalid_json_texts(Meeting))
@@ -556,3 +589,28 @@ def test_from_type_builds_downstream_classes_that_hold_the_types(dossier: Dossie
     """``st.from_type`` of a user's own attrs class fills its fields with valid values."""
     assert all(type(meeting) is Meeting for meeting in dossier.meetings)
     assert dossier.sponsor is None or type(dossier.sponsor) is negotiations.Party
+
+
+# --- machines whose time zone database is incomplete ------------------------------------
+
+
+def test_zones_this_machine_does_not_know_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(samples, "TIME_ZONES", ("Europe/Istanbul", "Mars/Olympus", "../etc"))
+    strategies._time_zone_names.cache_clear()
+    try:
+        assert strategies._time_zone_names() == ("Europe/Istanbul",)
+    finally:
+        strategies._time_zone_names.cache_clear()
+
+
+@given(venues(time_zones=["Pacific/Auckland"]))
+def test_venues_in_a_zone_without_a_sample_venue_are_made_up(venue: Any) -> None:
+    assert venue.time_zone in {None, "Pacific/Auckland"}
+
+
+def test_a_day_without_a_midnight_moves_to_the_next() -> None:
+    """Havana put its clocks forward at midnight on 10 March 2024: that day has no 00:00."""
+    havana = ZoneInfo("America/Havana")
+    midnight = strategies._local_midnight(datetime(2024, 3, 10).date(), havana)
+    assert midnight == datetime(2024, 3, 11, tzinfo=havana)
+    assert midnight.utcoffset() == timedelta(hours=-4)
