@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,6 +125,17 @@ class TestKeys:
             from_dict(party_document(nmae="Ukraine"), Party)
         assert located(caught) == {("$.nmae", "document.unknown_key")}
 
+    def test_an_unknown_key_and_a_broken_rule_of_one_object_are_both_reported(self) -> None:
+        document = to_dict(example())
+        document["meetings"][1]["actual_start"] = "2025-05-15T11:00:00+03:00"
+        document["meetings"][1]["notes"] = "none"
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, NegotiationRecord)
+        assert located(caught) == {
+            ("$.meetings[1].notes", "document.unknown_key"),
+            ("$.meetings[1].actual_start", "meeting.slack"),
+        }
+
     def test_missing_required_keys(self) -> None:
         document = party_document()
         del document["name"]
@@ -235,6 +247,10 @@ class TestLimits:
             ("$", "document.syntax", "JSON text is str or bytes, not bytearray")
         ]
 
+    @hypothesis.example(
+        name="Україна", spare=-1, as_bytes=False
+    )  # refused: more bytes than characters
+    @hypothesis.example(name="Україна", spare=0, as_bytes=False)
     @given(
         name=st.text(alphabet="Uüкїн日本😀", min_size=1, max_size=40),
         spare=st.integers(-8, 8),
