@@ -246,3 +246,81 @@ def test_field_names_that_are_keywords_or_not_identifiers(converter: cattrs.Conv
     assert plain == {"class": 1, "two words": "x"}
     back: Any = converter.structure(plain, Odd)
     assert (getattr(back, "class"), getattr(back, "two words")) == (1, "x")
+
+
+# --- enums and other subclasses of str, int and float in a user's own classes ---------
+
+
+class Level(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+class Channel(str, enum.Enum):
+    PRESS = "press"
+    TELEVISION = "television"
+
+
+class Ratio(float, enum.Enum):
+    HALF = 0.5
+
+
+class Handle(str):
+    """A str subclass of a user's own."""
+
+    __slots__ = ()
+
+
+@attrs.frozen
+class Assessment:
+    grade: Level
+    channels: tuple[Channel, ...]
+    ratio: Ratio
+    handle: Handle
+    tags: frozenset[Channel] = frozenset()
+
+
+ASSESSMENT = {
+    "grade": 2,
+    "channels": ["press", "television"],
+    "ratio": 0.5,
+    "handle": "@mfa",
+    "tags": ["press"],
+}
+
+
+class TestSubclassesOfLeafTypes:
+    """cattrs finds the hook of ``int`` for an IntEnum, of ``str`` for a str enum."""
+
+    def test_they_load_as_their_own_types(self) -> None:
+        loaded = make_converter().structure(ASSESSMENT, Assessment)
+        assert loaded == Assessment(
+            grade=Level.HIGH,
+            channels=(Channel.PRESS, Channel.TELEVISION),
+            ratio=Ratio.HALF,
+            handle=Handle("@mfa"),
+            tags=frozenset({Channel.PRESS}),
+        )
+        assert [type(value) for value in (loaded.grade, loaded.ratio, loaded.handle)] == [
+            Level,
+            Ratio,
+            Handle,
+        ]
+        assert {type(channel) for channel in (*loaded.channels, *loaded.tags)} == {Channel}
+
+    @pytest.mark.parametrize(
+        ("key", "value", "rule"),
+        [
+            ("grade", 3, "value.enum"),
+            ("grade", "2", "value.type"),
+            ("grade", True, "value.type"),
+            ("channels", ["radio"], "value.enum"),
+            ("tags", ["press", "radio"], "value.enum"),
+            ("ratio", 0.25, "value.enum"),
+            ("handle", 7, "value.type"),
+        ],
+    )
+    def test_a_value_outside_them_is_refused(self, key: str, value: Any, rule: str) -> None:
+        with pytest.raises(ValidationError) as caught:
+            make_converter().structure(ASSESSMENT | {key: value}, Assessment)
+        assert caught.value.rules == {rule}

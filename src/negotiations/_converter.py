@@ -76,13 +76,21 @@ def _type_error(expected: str, value: object) -> typing.NoReturn:
 # --- leaves --------------------------------------------------------------------------
 
 
-def _structure_str(value: Any, _: Any) -> str:
+# cattrs finds the hook of ``int`` for every subclass of int (an ``IntEnum``, say), and
+# the hook of ``str`` for every subclass of str: each leaf hook hands those on.
+
+
+def _structure_str(value: Any, cl: Any) -> str:
+    if cl is not str and isinstance(cl, type):
+        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
     if type(value) is not str:
         _type_error("a string", value)
     return value
 
 
-def _structure_int(value: Any, _: Any) -> int:
+def _structure_int(value: Any, cl: Any) -> int:
+    if cl is not int and isinstance(cl, type):
+        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
     if type(value) is not int:
         _type_error("an integer", value)
     return value
@@ -94,7 +102,9 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-def _structure_float(value: Any, _: Any) -> float:
+def _structure_float(value: Any, cl: Any) -> float:
+    if cl is not float and isinstance(cl, type):
+        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
     if type(value) is float:
         return value
     if type(value) is int:  # JSON does not tell 1 from 1.0
@@ -168,6 +178,21 @@ def _enum_structure(cls: type[enum.Enum]) -> StructureHook:
     return structure
 
 
+@functools.lru_cache(maxsize=256)
+def _subclass_hook(cl: type) -> StructureHook:
+    """The hook of a subclass of str, int or float: an enum's, or the base's and then ``cl``."""
+    if issubclass(cl, enum.Enum):
+        return _enum_structure(cl)
+    base = next(kind for kind in (str, int, float) if issubclass(cl, kind))
+    leaf = {str: _structure_str, int: _structure_int, float: _structure_float}[base]
+    build: Callable[[Any], Any] = cl
+    return lambda value, _: build(leaf(value, base))
+
+
+def _structure_subclass(value: Any, cl: type) -> Any:
+    return _subclass_hook(cl)(value, cl)
+
+
 def _unstructure_enum(value: enum.Enum) -> Any:
     return value.value
 
@@ -210,7 +235,7 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
             raise ValidationError(problems)
         return frozenset(items)  # pragma: no cover - see the docstring
 
-    plain = item_hook is _structure_str  # strings are taken as they are
+    plain = item_hook is _structure_str and _is_str(item_type)  # strings are taken as they are
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
@@ -262,6 +287,11 @@ def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHo
 
     _TUPLE_UNSTRUCTURES[unstructure] = item_hook
     return unstructure
+
+
+def _is_str(tp: Any) -> bool:
+    """Whether ``tp`` is ``str``, perhaps ``Annotated``: not a subclass such as a str enum."""
+    return strip_annotated(tp)[0] is str
 
 
 def _is_sequence(tp: Any) -> bool:
@@ -393,7 +423,7 @@ def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, An
     Strings, string enums, arrays and optional types are done inline; other hooks are
     called.
     """
-    if hook is _structure_str:
+    if hook is _structure_str and _is_str(tp):
         return ["if type(raw) is not str:", "    raise _Detailed"]
     members = _STRING_ENUMS.get(hook)
     if members is not None:
@@ -538,7 +568,7 @@ def _checked_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, A
         lines = _checked_conversion(inner, inner_type, f"{tag}_", env)
         return ["if raw is not None:", *(f"    {line}" for line in lines)]
     test = value_test_lines(tp, "raw", env, "raise _Detailed")
-    if hook is _structure_str:
+    if hook is _structure_str and _is_str(tp):
         return test
     items = _TUPLES.get(hook)
     if (
