@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
-from typing import Annotated, Any, Final, Union
+from typing import Annotated, Any, Final, NamedTuple, Union
 
 import attrs
 
@@ -199,7 +199,6 @@ _PLAIN_URL: Final = LazyPattern(
 )
 
 
-@attrs.frozen
 class HttpUrlForm(Constraint):
     """An absolute http or https URL with a host."""
 
@@ -245,8 +244,7 @@ class Positive(Constraint):
         return {"type": "integer", "minimum": 1}
 
 
-@attrs.frozen
-class RefersTo:
+class RefersTo(NamedTuple):
     """The id of another object of the record, of one of ``kinds`` ("party", "person", ...)."""
 
     kinds: tuple[str, ...]
