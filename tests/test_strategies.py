@@ -9,6 +9,7 @@ status, several scripts) are really drawn.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
@@ -523,6 +524,30 @@ def test_the_record_version_breaker_gives_a_version_of_the_wrong_type(
     assert {(problem.path, problem.rule) for problem in caught.value.problems} == {
         ("$.format_version", "value.type")
     }
+
+
+@st.composite
+def _record_with_a_duplicate_id(draw: st.DrawFn) -> dict[str, Any]:
+    document: dict[str, Any] = negotiations.to_dict(draw(negotiation_records(min_parties=1)))
+    strategies._record_duplicate_id(draw, document)
+    return document
+
+
+def _has_a_copy(document: dict[str, Any]) -> bool:
+    """Whether one of the record's collections holds the same object twice."""
+    collections = ("parties", "persons", "meetings", "proposals", "statements")
+    return any(
+        len({json.dumps(entity, sort_keys=True) for entity in document[name]}) < len(document[name])
+        for name in collections
+    )
+
+
+def test_the_duplicate_id_breaker_can_copy_an_object_within_its_collection() -> None:
+    """One of the breaker's two ways, reached by a search rather than by a test's luck."""
+    document = reach(_record_with_a_duplicate_id(), _has_a_copy)
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_dict(document, NegotiationRecord)
+    assert caught.value.rules == {"record.duplicate_id"}
 
 
 @given(invalid_json_texts(Meeting))
