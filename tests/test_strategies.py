@@ -550,6 +550,49 @@ def test_the_duplicate_id_breaker_can_copy_an_object_within_its_collection() -> 
     assert caught.value.rules == {"record.duplicate_id"}
 
 
+@st.composite
+def _meeting_with_a_repeated_item(draw: st.DrawFn) -> dict[str, Any]:
+    """A meeting with a mediator or a previous start listed twice, or none before."""
+    document: dict[str, Any] = negotiations.to_dict(draw(meetings()))
+    there = draw(st.booleans())
+    document["mediators"] = ["mediator-1"] if there else []
+    document["previous_scheduled_starts"] = ["2025-05-08T10:00:00+03:00"] if there else []
+    if draw(st.booleans()):
+        strategies._repeat_item("mediators")(draw, document)
+    else:
+        strategies._meeting_repeated_start(draw, document)
+    return document
+
+
+@given(_meeting_with_a_repeated_item())
+def test_the_repeat_breakers_repeat_an_item(document: dict[str, Any]) -> None:
+    """Each breaker's two ways, for an array with items and for an empty one, run directly."""
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_dict(document, Meeting)
+    assert caught.value.rules == {"value.duplicate_item"}
+
+
+@st.composite
+def _record_with_a_member_of_another_party(draw: st.DrawFn) -> dict[str, Any]:
+    document: dict[str, Any] = negotiations.to_dict(NegotiationRecord())
+    strategies._record_member_party(draw, document)
+    return document
+
+
+@pytest.mark.parametrize("where", ["head", "members[0]"])
+def test_the_member_party_breaker_breaks_the_head_or_a_member(where: str) -> None:
+    """Both of the breaker's ways, each reached by a search rather than by luck."""
+    document = reach(
+        _record_with_a_member_of_another_party(),
+        lambda doc: bool(doc["meetings"][-1]["delegations"][0]["members"]) is (where != "head"),
+    )
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_dict(document, NegotiationRecord)
+    assert [(problem.path, problem.rule) for problem in caught.value.problems] == [
+        (f"$.meetings[0].delegations[0].{where}", "delegation.member_party")
+    ]
+
+
 @given(invalid_json_texts(Meeting))
 def test_invalid_texts_are_text(pair: tuple[str, str]) -> None:
     """`invalid_json_texts` yields ``(str, rule id)`` pairs."""
