@@ -10,7 +10,7 @@ import typing
 import weakref
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import attrs
 import cattrs
@@ -82,7 +82,7 @@ def _type_error(expected: str, value: object) -> typing.NoReturn:
 
 def _structure_str(value: Any, cl: Any) -> str:
     if cl is not str and isinstance(cl, type):
-        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
+        return _subclass_hook(cl)(value, cl)  # type: ignore[no-any-return]
     if type(value) is not str:
         _type_error("a string", value)
     return value
@@ -90,7 +90,7 @@ def _structure_str(value: Any, cl: Any) -> str:
 
 def _structure_int(value: Any, cl: Any) -> int:
     if cl is not int and isinstance(cl, type):
-        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
+        return _subclass_hook(cl)(value, cl)  # type: ignore[no-any-return]
     if type(value) is not int:
         _type_error("an integer", value)
     return value
@@ -104,7 +104,7 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 def _structure_float(value: Any, cl: Any) -> float:
     if cl is not float and isinstance(cl, type):
-        return _structure_subclass(value, cl)  # type: ignore[no-any-return]
+        return _subclass_hook(cl)(value, cl)  # type: ignore[no-any-return]
     if type(value) is float:
         return value
     if type(value) is int:  # JSON does not tell 1 from 1.0
@@ -187,10 +187,6 @@ def _subclass_hook(cl: type) -> StructureHook:
     leaf = {str: _structure_str, int: _structure_int, float: _structure_float}[base]
     build: Callable[[Any], Any] = cl
     return lambda value, _: build(leaf(value, base))
-
-
-def _structure_subclass(value: Any, cl: type) -> Any:
-    return _subclass_hook(cl)(value, cl)
 
 
 def _unstructure_enum(value: enum.Enum) -> Any:
@@ -448,9 +444,13 @@ def _inline_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, An
     return [f"raw = _h{tag}(raw, _t{tag})"]
 
 
+#: Source lines refusing ``raw`` unless it is a JSON array (or a tuple, from Python data).
+_ARRAY_TEST: Final = ("if type(raw) is not list and type(raw) is not tuple:", "    raise _Detailed")
+
+
 def _inline_array(hook: StructureHook, tag: str, env: dict[str, Any]) -> list[str] | None:
     """`_inline_conversion` of a tuple or frozenset, or None if ``hook`` makes neither."""
-    lines = ["if type(raw) is not list and type(raw) is not tuple:", "    raise _Detailed"]
+    lines = list(_ARRAY_TEST)
     env["_tuple"] = tuple
     items = _TUPLES.get(hook)
     if items is not None:  # the items' hook, called in one comprehension
@@ -579,12 +579,7 @@ def _checked_conversion(hook: StructureHook, tp: Any, tag: str, env: dict[str, A
         return _inline_conversion(hook, tp, tag, env)
     if _STRING_SEQUENCES.get(hook) is tuple:  # the field test looks at every item
         env["_tuple"] = tuple
-        return [
-            "if type(raw) is not list and type(raw) is not tuple:",
-            "    raise _Detailed",
-            "raw = _tuple(raw)",
-            *test,
-        ]
+        return [*_ARRAY_TEST, "raw = _tuple(raw)", *test]
     parse = _TEXT_PARSERS.get(hook)
     if parse is not None:  # a TextFormError goes to the detailed pass
         env[f"_p{tag}"] = parse
