@@ -22,22 +22,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations
+from model_walk import samples
 from negotiations import FORMAT_VERSION, NegotiationRecord, to_dict, to_json
 from negotiations._time import format_date, format_datetime, format_duration
 from negotiations.strategies import PUBLIC_TYPES
 
-
-def _instances(obj: Any) -> list[Any]:
-    """``obj`` and every attrs instance inside it."""
-    found = [obj]
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        items = value if isinstance(value, (tuple, frozenset)) else (value,)
-        found += [inner for item in items if attrs.has(type(item)) for inner in _instances(item)]
-    return found
-
-
-SAMPLES: dict[Any, Any] = {type(instance): instance for instance in _instances(build_record(3))}
+SAMPLES: dict[Any, Any] = samples(build_record(3))
 
 
 def _reference_plain(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value

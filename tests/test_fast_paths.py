@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import negotiations
 import negotiations.strategies
+from model_walk import instances, samples
 from negotiations import Limits, NegotiationRecord, ValidationError, make_converter, to_dict
 from negotiations import _converter as converter_module
 from negotiations import _json as json_module
@@ -46,17 +47,7 @@ RECORD = build_record(3)
 DOCUMENT: dict[str, Any] = to_dict(RECORD)
 
 
-def _instances(obj: Any) -> list[Any]:
-    """``obj`` and every attrs instance inside it."""
-    found = [obj]
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        items = value if isinstance(value, (tuple, frozenset)) else (value,)
-        found += [inner for item in items if attrs.has(type(item)) for inner in _instances(item)]
-    return found
-
-
-SAMPLES: dict[Any, Any] = {type(instance): instance for instance in _instances(RECORD)}
+SAMPLES: dict[Any, Any] = samples(RECORD)
 
 ODD_TEXTS: list[Any] = [
     "",
@@ -137,7 +128,7 @@ def test_the_generated_field_test_agrees_on_every_single_changed_field() -> None
 
 
 def test_the_generated_field_test_passes_every_valid_instance() -> None:
-    for instance in _instances(RECORD):
+    for instance in instances(RECORD):
         cls: Any = type(instance)
         assert _fields_pass(cls)(instance)
 
@@ -299,7 +290,7 @@ def test_a_valid_document_gives_the_same_record_either_way() -> None:
 
 
 def test_the_generated_unstructure_functions_write_every_field_in_order() -> None:
-    for instance in _instances(RECORD):
+    for instance in instances(RECORD):
         cls: Any = type(instance)
         plain = FAST.unstructure(instance)
         names = [field.name for field in attrs.fields(cls)]
