@@ -5,15 +5,21 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotiations import Limits, Problem, Rule
 from negotiations._lazy import LazyPattern
+from negotiations._model import Model
 from negotiations._values import Constraint, Country, IdForm, NonBlank, Positive, Zone
+from negotiations.strategies import PUBLIC_TYPES
 
 _DATE = r"(\d{4})-(\d{2})-(\d{2})\Z"
 
@@ -82,3 +88,74 @@ class TestConstraints:
             constraint.extra = 1
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             del constraint.extra  # type: ignore[attr-defined]
+
+
+_MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    **{cls: strategy() for cls, strategy in PUBLIC_TYPES.items()},
+    Problem: st.builds(
+        Problem,
+        location=st.lists(st.text(max_size=3) | st.integers(0, 3), max_size=3).map(tuple),
+        rule=st.sampled_from(["value.type", "meeting.slack"]),
+        message=st.text(max_size=5),
+    ),
+    Rule: st.builds(Rule, st.sampled_from(["a", "b"]), st.sampled_from(["", "x"])),
+    Limits: st.builds(Limits, max_depth=st.integers(1, 3), max_problems=st.integers(1, 3)),
+}
+
+
+@functools.cache
+def _attrs_twin(cls: type) -> type:
+    """A class with ``cls``'s fields whose eq, hash and repr attrs generates, as the oracle."""
+    names = [field.name for field in attrs.fields(cls)]
+    return attrs.make_class(cls.__name__, {name: attrs.field() for name in names}, frozen=True)
+
+
+def _twin(obj: Any) -> Any:
+    cls: type = type(obj)
+    values = {field.name: getattr(obj, field.name) for field in attrs.fields(cls)}
+    return _attrs_twin(cls)(**values)
+
+
+def _with_field(obj: Any, name: str, value: Any) -> Any:
+    """A copy of ``obj`` with one field set, rules bypassed: equality does not read them."""
+    changed = copy.copy(obj)
+    object.__setattr__(changed, name, value)
+    return changed
+
+
+class TestModel:
+    """Equality, hashing and repr shared by the model classes act as attrs' generated ones."""
+
+    @pytest.mark.parametrize("cls", _MODEL_STRATEGIES)
+    def test_attrs_compiles_none_of_the_three(self, cls: type) -> None:
+        """Each class takes the shared methods (compiling them cost ``import negotiations``)."""
+        assert issubclass(cls, Model)
+        for method in ("__eq__", "__hash__", "__repr__"):
+            assert getattr(cls, method) is getattr(Model, method), method
+
+    @given(data=st.data(), cls=st.sampled_from(list(_MODEL_STRATEGIES)))
+    def test_as_attrs_generates_them(self, data: st.DataObject, cls: type) -> None:
+        """Same verdicts as attrs' own methods, field by field; equal objects hash alike."""
+        first = data.draw(_MODEL_STRATEGIES[cls])
+        second = data.draw(_MODEL_STRATEGIES[cls])
+        assert repr(first) == repr(_twin(first))
+        pairs = [(first, second), (first, copy.copy(first))]
+        pairs += [
+            (first, _with_field(first, field.name, getattr(second, field.name)))
+            for field in attrs.fields(cls)
+        ]
+        for left, right in pairs:
+            equal = _twin(left) == _twin(right)
+            assert (left == right, left != right) == (equal, not equal)
+            if equal:
+                assert hash(left) == hash(right)
+                assert len({left, right}) == 1
+
+    @given(data=st.data(), cls=st.sampled_from(list(_MODEL_STRATEGIES)))
+    def test_other_classes_are_not_equal(self, data: st.DataObject, cls: type) -> None:
+        """An object of another class with the same field values is not equal to it."""
+        obj = data.draw(_MODEL_STRATEGIES[cls])
+        assert obj.__eq__(_twin(obj)) is NotImplemented
+        assert obj != _twin(obj)
+        assert _twin(obj) != obj
+        assert obj != object()

@@ -8,6 +8,7 @@ from typing import Final, final
 import attrs
 
 from ._lazy import LazyPattern
+from ._model import Model
 
 __all__ = ["NegotiationsError", "Problem", "ValidationError", "render_path"]
 
@@ -32,8 +33,8 @@ def render_path(location: Location) -> str:
     return "".join(parts)
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Problem(Model):
     """One broken rule: where (``location``), which rule (``rule``), and what (``message``).
 
     ``location`` is a tuple of keys and indices from the root of the checked value;

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from ._errors import Problem
+from ._model import Model
 from ._rules import (
     EXCHANGE_NOTHING,
     EXCHANGE_REPEATED_CATEGORY,
@@ -66,8 +67,8 @@ def _handover_rules(handover: Handover) -> list[Problem]:
     return []
 
 
-@attrs.frozen(kw_only=True)
-class Handover:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Handover(Model):
     """What one side hands over in one category: ``count`` people, at least that many, or all."""
 
     category: ExchangeCategory
@@ -100,8 +101,8 @@ def _side_rules(side: ExchangeSide) -> list[Problem]:
     return problems
 
 
-@attrs.frozen(kw_only=True)
-class ExchangeSide:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ExchangeSide(Model):
     """One side of an exchange and what it would hand over; nothing, for a one-sided handover."""
 
     party: PartyId
@@ -145,8 +146,8 @@ def _proposal_rules(proposal: ExchangeProposal) -> list[Problem]:
     return problems
 
 
-@attrs.frozen(kw_only=True)
-class ExchangeProposal:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ExchangeProposal(Model):
     """A proposed exchange of people between two parties ("1000 for 1000").
 
     ``proposer`` is optional because reports often do not say who proposed it;

@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from ._errors import Location, Problem
+from ._model import Model
 from ._rules import LIMIT, SYNTAX, TYPE
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "cap_problems", "limit_problems"]
@@ -29,8 +30,8 @@ def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
         raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
-class Limits:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Limits(Model):
     """How large a document `from_json`, `from_dict` and `iter_jsonl` accept.
 
     The defaults are far above any real record; raise one with

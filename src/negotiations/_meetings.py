@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ._errors import Problem
+from ._model import Model
 from ._parties import Delegation
 from ._rules import (
     DUPLICATE_ITEM,
@@ -53,8 +54,8 @@ DEFAULT_SLACK: Final = timedelta(minutes=15)
 _NO_TIME: Final = timedelta(0)
 
 
-@attrs.frozen(kw_only=True)
-class Venue:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Venue(Model):
     """Where a meeting takes place; ``time_zone`` is an IANA name such as ``Europe/Istanbul``."""
 
     name: Text
@@ -251,8 +252,8 @@ def _meeting_rules(meeting: Meeting) -> list[Problem]:
     return problems
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Meeting(Model):
     """A meeting of two or more delegations, with the times a report gives for it.
 
     Each time is optional and has its precision beside it. When both are known, the

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from ._errors import Problem
+from ._model import Model
 from ._rules import DELEGATION_HEAD_IN_MEMBERS, DUPLICATE_ITEM
 from ._values import CountryCode, Id, PartyId, PersonId, Text, checked_on_init
 
@@ -22,8 +23,8 @@ class PartyKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
-class Party:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Party(Model):
     """A side in negotiations: a state, an international organisation or another actor.
 
     ``country`` is the ISO 3166-1 alpha-2 code of a state party, where one applies.
@@ -37,8 +38,8 @@ class Party:
     __attrs_post_init__ = checked_on_init()
 
 
-@attrs.frozen(kw_only=True)
-class Person:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Person(Model):
     """A person, the party they act for (when known) and their role ("Minister of Defense")."""
 
     id: Id
@@ -84,8 +85,8 @@ def _delegation_rules(delegation: Delegation) -> list[Problem]:
     return problems
 
 
-@attrs.frozen(kw_only=True)
-class Delegation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Delegation(Model):
     """The people a party sends to a meeting: its head, further members and their level.
 
     Every part but the party is optional, since reports often name only the side.

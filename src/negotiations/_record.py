@@ -12,6 +12,7 @@ import attrs
 from ._errors import Location, Problem
 from ._exchanges import ExchangeProposal
 from ._meetings import Meeting
+from ._model import Model
 from ._parties import Party, Person
 from ._rules import (
     DELEGATION_MEMBER_PARTY,
@@ -276,8 +277,8 @@ def _record_rules(record: NegotiationRecord) -> list[Problem]:
     return problems
 
 
-@attrs.frozen(kw_only=True)
-class NegotiationRecord:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class NegotiationRecord(Model):
     """A whole negotiation: its parties, persons, meetings, proposals and statements.
 
     Ids are unique within a record, and every reference in it resolves to an object of

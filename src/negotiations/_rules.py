@@ -13,12 +13,13 @@ from typing import Final
 import attrs
 
 from ._errors import Location, Problem
+from ._model import Model
 
 __all__ = ["RULES", "Rule"]
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(eq=False, repr=False)
+class Rule(Model):
     """A rule's stable ``id`` (``"meeting.slack"``) and a one-line ``summary`` of it."""
 
     id: str

@@ -8,14 +8,15 @@ from datetime import date, datetime
 import attrs
 
 from ._errors import Problem
+from ._model import Model
 from ._rules import STATEMENT_NO_SOURCE
 from ._values import HttpUrl, Id, MeetingId, PartyId, PersonId, Text, checked_on_init
 
 __all__ = ["Source", "Statement", "StatementKind", "Wording"]
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Source(Model):
     """Who reported something ("Ukrinform reports"): the outlet, a URL, the publication date."""
 
     outlet: Text
@@ -53,8 +54,8 @@ def _statement_rules(statement: Statement) -> list[Problem]:
     return [STATEMENT_NO_SOURCE.problem(("sources",), "a statement needs at least one source")]
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Statement(Model):
     """Something a party said, through a person or as a whole ("Ukraine accused Russia ...").
 
     ``speaker`` is optional where a party speaks as a whole; ``target`` is the party
