@@ -1,13 +1,16 @@
-"""The exception family, problems and their paths."""
+"""The exception family, problems and their paths, and which items repeat."""
 
 from __future__ import annotations
 
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from negotiations import NegotiationsError, Problem, ValidationError
 from negotiations._errors import SHOWN_PROBLEMS, render_path
+from negotiations._rules import repeats
 
 
 def test_validation_error_is_a_value_error_under_the_root() -> None:
@@ -69,3 +72,11 @@ def test_repr_rebuilds_the_error() -> None:
     rebuilt = eval(repr(error), {"ValidationError": ValidationError, "Problem": Problem})  # noqa: S307 - our own repr
     assert isinstance(rebuilt, ValidationError)
     assert (rebuilt.problems, rebuilt.subject) == (error.problems, error.subject)
+
+
+@given(st.lists(st.integers(0, 4) | st.sampled_from(["a", "b"]), max_size=12))
+def test_repeats_are_the_items_an_earlier_item_matched(keys: list[int | str]) -> None:
+    """What "listed twice" reports: each later occurrence, once, in order, with its key."""
+    expected = [(index, key) for index, key in enumerate(keys) if key in keys[:index]]
+    assert list(repeats(keys)) == expected
+    assert list(repeats(iter(keys))) == expected

@@ -13,6 +13,7 @@ from ._rules import (
     EXCHANGE_REPEATED_CATEGORY,
     EXCHANGE_SAME_PARTY,
     HANDOVER_COUNT,
+    repeats,
 )
 from ._values import Id, MeetingId, PartyId, PositiveInt, checked_on_init
 
@@ -87,18 +88,12 @@ class Handover(Model):
 
 
 def _side_rules(side: ExchangeSide) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[ExchangeCategory] = set()
-    for index, handover in enumerate(side.handovers):
-        if handover.category in seen:
-            problems.append(
-                EXCHANGE_REPEATED_CATEGORY.problem(
-                    ("handovers", index, "category"),
-                    f"{handover.category.value!r} is already listed for this side",
-                )
-            )
-        seen.add(handover.category)
-    return problems
+    return [
+        EXCHANGE_REPEATED_CATEGORY.problem(
+            ("handovers", index, "category"), f"{category.value!r} is already listed for this side"
+        )
+        for index, category in repeats(handover.category for handover in side.handovers)
+    ]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -21,6 +21,7 @@ from ._rules import (
     MEETING_SLACK,
     MEETING_STATUS_TIMES,
     PRECISION_WITHOUT_TIME,
+    repeats,
 )
 from ._time import (
     TimePrecision,
@@ -219,28 +220,21 @@ def _participation_problems(meeting: Meeting) -> list[Problem]:
             )
         )
     if len({delegation.party for delegation in delegations}) < len(delegations):
-        seen: set[str] = set()
-        for index, delegation in enumerate(delegations):
-            if delegation.party in seen:
-                problems.append(
-                    MEETING_REPEATED_PARTY.problem(
-                        ("delegations", index, "party"),
-                        f"{delegation.party!r} already has a delegation at this meeting",
-                    )
-                )
-            seen.add(delegation.party)
+        problems += [
+            MEETING_REPEATED_PARTY.problem(
+                ("delegations", index, "party"),
+                f"{party!r} already has a delegation at this meeting",
+            )
+            for index, party in repeats(delegation.party for delegation in delegations)
+        ]
     starts = meeting.previous_scheduled_starts
     if len(set(starts)) < len(starts):
-        previous: set[datetime] = set()
-        for index, start in enumerate(starts):
-            if start in previous:
-                problems.append(
-                    DUPLICATE_ITEM.problem(
-                        ("previous_scheduled_starts", index),
-                        f"{format_datetime(start)} is listed twice",
-                    )
-                )
-            previous.add(start)
+        problems += [
+            DUPLICATE_ITEM.problem(
+                ("previous_scheduled_starts", index), f"{format_datetime(start)} is listed twice"
+            )
+            for index, start in repeats(starts)
+        ]
     return problems
 
 

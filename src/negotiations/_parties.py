@@ -8,7 +8,7 @@ import attrs
 
 from ._errors import Problem
 from ._model import Model
-from ._rules import DELEGATION_HEAD_IN_MEMBERS, DUPLICATE_ITEM
+from ._rules import DELEGATION_HEAD_IN_MEMBERS, DUPLICATE_ITEM, repeats
 from ._values import CountryCode, Id, PartyId, PersonId, Text, checked_on_init
 
 __all__ = ["Delegation", "DelegationLevel", "Party", "PartyKind", "Person"]
@@ -67,21 +67,19 @@ def _delegation_rules(delegation: Delegation) -> list[Problem]:
     members = delegation.members
     if delegation.head not in members and len(set(members)) == len(members):
         return []  # the common case, decided without a loop
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for index, member in enumerate(delegation.members):
-        if member == delegation.head:
-            problems.append(
-                DELEGATION_HEAD_IN_MEMBERS.problem(
-                    ("members", index),
-                    f"{member!r} heads the delegation; list the head only as head",
-                )
-            )
-        elif member in seen:
-            problems.append(
-                DUPLICATE_ITEM.problem(("members", index), f"{member!r} is listed twice")
-            )
-        seen.add(member)
+    head = delegation.head
+    problems = [
+        DELEGATION_HEAD_IN_MEMBERS.problem(
+            ("members", index), f"{member!r} heads the delegation; list the head only as head"
+        )
+        for index, member in enumerate(members)
+        if member == head
+    ]
+    problems += [
+        DUPLICATE_ITEM.problem(("members", index), f"{member!r} is listed twice")
+        for index, member in repeats(members)
+        if member != head
+    ]
     return problems
 
 

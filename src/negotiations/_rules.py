@@ -6,16 +6,18 @@ strategy all refer to these objects, so a rule id never drifts between them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
 from ._errors import Location, Problem
 from ._model import Model
 
-__all__ = ["RULES", "Rule"]
+__all__ = ["RULES", "Rule", "repeats"]
+
+K = TypeVar("K", bound=Hashable)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -28,6 +30,16 @@ class Rule(Model):
     def problem(self, location: Location, message: str) -> Problem:
         """A `Problem` reporting that this rule is broken at ``location``."""
         return Problem(location=location, rule=self.id, message=message)
+
+
+def repeats(keys: Iterable[K]) -> Iterator[tuple[int, K]]:
+    """The index and key of each item whose key an earlier item had: what "listed twice" reports."""
+    seen: set[K] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            yield index, key
+        else:
+            seen.add(key)
 
 
 _catalogue: dict[str, Rule] = {}
