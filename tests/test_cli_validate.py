@@ -7,6 +7,7 @@ import json
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +300,23 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     assert (code, errors) == (1, b"")
 
 
+def _wait_until_blocked(pid: int) -> None:
+    """Wait (on Linux, up to 10 s) until process ``pid`` sleeps, as it does reading stdin.
+
+    A SIGINT that lands while the child still runs Python code (finishing line 1) rather
+    than waiting for line 2 tests the same handler, but has left its lines unrecorded by
+    coverage in the child. Where /proc is missing, return at once.
+    """
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return
+    for _ in range(1000):
+        # The state follows the parenthesised command name: "R" running, "S" sleeping.
+        if stat.read_text().rpartition(")")[2].split()[0] == "S":
+            return
+        time.sleep(0.01)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
 def test_ctrl_c_ends_the_command_with_a_line_and_code_130() -> None:
     """Interrupted while it waits for the next line of input: a short note, no traceback."""
@@ -315,6 +333,7 @@ def test_ctrl_c_ends_the_command_with_a_line_and_code_130() -> None:
         process.stdin.write(b"{}\n")
         process.stdin.flush()
         assert json.loads(process.stdout.readline())["line"] == 1  # now it waits for line 2
+        _wait_until_blocked(process.pid)
         process.send_signal(signal.SIGINT)
         errors = process.stderr.read()
         code = process.wait(timeout=60)
