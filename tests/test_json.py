@@ -237,6 +237,45 @@ class TestSyntaxAndVersions:
         assert located(caught) == {("$", "value.type")}
 
 
+class TestArgumentMistakes:
+    """A class passed where the data goes, or data where the class goes: short, clear errors."""
+
+    def test_swapped_from_json_arguments_are_named(self) -> None:
+        text = to_json(example())
+        with pytest.raises(ValidationError) as caught:
+            from_json(Meeting, text)  # type: ignore[arg-type]
+        (problem,) = caught.value.problems
+        assert (problem.path, problem.rule) == ("$", "document.syntax")
+        assert problem.message.endswith("the arguments are from_json(text, cls), in that order")
+        assert len(str(caught.value)) < 300  # the megabyte of text is not repeated back
+
+    def test_swapped_from_dict_arguments_are_named(self) -> None:
+        document = to_dict(example())
+        with pytest.raises(ValidationError) as caught:
+            from_dict(Meeting, document)
+        (problem,) = caught.value.problems
+        assert (problem.path, problem.rule) == ("$", "value.type")
+        assert problem.message.endswith("the arguments are from_dict(data, cls), in that order")
+        assert len(str(caught.value)) < 300
+
+    @pytest.mark.parametrize("text", [5, None, ["{}"]])
+    def test_other_non_text_gets_no_hint(self, text: object) -> None:
+        with pytest.raises(ValidationError) as caught:
+            from_json(text, Meeting)  # type: ignore[arg-type]
+        assert caught.value.rules == {"document.syntax"}
+        assert "in that order" not in str(caught.value)
+        assert caught.value.subject == "Meeting"
+
+    @given(st.text(min_size=1, max_size=200))
+    def test_the_subject_is_bounded(self, name: str) -> None:
+        """A ``cls`` without a ``__name__`` is named by at most 60 characters of its repr."""
+        with pytest.raises(ValidationError) as caught:
+            from_json(b"{", name)  # type: ignore[arg-type]
+        subject = caught.value.subject
+        assert len(subject) <= 60
+        assert subject == repr(name) or subject == repr(name)[:57] + "..."
+
+
 class TestLimits:
     """`Limits` bound what is read: text in UTF-8 bytes, Python data in values."""
 

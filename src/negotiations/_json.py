@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final, TypeVar
 
+import attrs
 import cattrs
 
 from ._converter import _configure_json_unstructure, make_converter
@@ -47,8 +48,24 @@ def _the_json_converter() -> cattrs.Converter:
     return _json_converter
 
 
-def _subject(cls: type) -> str:
-    return getattr(cls, "__name__", repr(cls))
+#: How much of ``repr(cls)`` an error names when ``cls`` has no ``__name__``.
+_SUBJECT_LENGTH: Final = 60
+
+
+def _subject(cls: object) -> str:
+    """What an error says it was loading: ``cls``'s name, or a bounded ``repr`` of it."""
+    name = getattr(cls, "__name__", None)
+    if isinstance(name, str):
+        return name
+    text = repr(cls)
+    return text if len(text) <= _SUBJECT_LENGTH else f"{text[: _SUBJECT_LENGTH - 3]}..."
+
+
+def _swapped(value: object, name: str) -> str:
+    """A hint for a class passed where the data goes: the arguments' order."""
+    if isinstance(value, type):
+        return f"; the arguments are {name}, in that order"
+    return ""
 
 
 def to_dict(obj: object) -> Any:
@@ -64,7 +81,11 @@ def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     if _pairs_and_colons(data, limits, python=True) is None:
-        raise ValidationError(limit_problems(data, limits), _subject(cls))
+        problems = limit_problems(data, limits)
+        hint = _swapped(data, "from_dict(data, cls)")
+        if hint:  # a class is not JSON data: one problem, at the root
+            problems = [attrs.evolve(problems[0], message=problems[0].message + hint)]
+        raise ValidationError(problems, _subject(cls))
     return _structure(data, cls, limits)
 
 
@@ -96,7 +117,13 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
     limits = DEFAULT_LIMITS if limits is None else limits
     if type(text) is not str and type(text) is not bytes:
         raise ValidationError(
-            [SYNTAX.problem((), f"JSON text is str or bytes, not {type(text).__name__}")],
+            [
+                SYNTAX.problem(
+                    (),
+                    f"JSON text is str or bytes, not {type(text).__name__}"
+                    + _swapped(text, "from_json(text, cls)"),
+                )
+            ],
             _subject(cls),
         )
     size = len(text)
