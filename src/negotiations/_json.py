@@ -244,9 +244,11 @@ def _surely_fine(text: str | bytes, data: Any, limits: Limits) -> bool:
     one-pass count decides. It asks orjson to write ``data`` back, compact and indented, instead of visiting
     every value in Python (several times faster on large documents):
 
-    * repeated keys: orjson writes one colon per key and the colons inside strings as
-      they are, so the compact form has as many colons as the text exactly when no key
-      was dropped (unless the text wrote a colon as an escape: then "maybe");
+    * repeated keys: if the compact form is the text itself (bytes orjson wrote, say),
+      no key was dropped. Otherwise: orjson writes one colon per key and the colons
+      inside strings as they are, so the compact form has as many colons as the text
+      exactly when no key was dropped (unless the text wrote a colon as an escape: then
+      "maybe");
     * the number of values, and of items in one array or object: each takes at least
       one byte of the compact form, and a comma between two (so ``n`` items take at
       least ``2 * n + 1`` bytes with their brackets);
@@ -265,15 +267,17 @@ def _surely_fine(text: str | bytes, data: Any, limits: Limits) -> bool:
         indented = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:  # deeper than orjson writes, say: let the count decide
         return False
-    # A backslash is looked for first (one fast byte search), the escapes only if one is there.
-    if isinstance(text, str):
-        colons = text.count(":")
-        escaped = "\\" in text and "\\u003" in text  # \u003a, \u003A: "maybe", and a few more
-    else:
-        colons = text.count(b":")
-        escaped = b"\\" in text and b"\\u003" in text
-    if escaped or colons != compact.count(b":"):
-        return False
+    # Text that orjson writes back byte for byte has no key repeated: nothing to count.
+    if not (isinstance(text, bytes) and text == compact):
+        # A backslash is looked for first (one fast byte search), the escapes only if one is.
+        if isinstance(text, str):
+            colons = text.count(":")
+            escaped = "\\" in text and "\\u003" in text  # \u003a, \u003A: "maybe", and more
+        else:
+            colons = text.count(b":")
+            escaped = b"\\" in text and b"\\u003" in text
+        if escaped or colons != compact.count(b":"):
+            return False
     size = len(compact)
     if size > limits.max_bytes or size > 2 * limits.max_items + 2:
         return False
