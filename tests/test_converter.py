@@ -10,6 +10,8 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from negotiations import (
     Meeting,
@@ -19,6 +21,7 @@ from negotiations import (
     from_json,
     make_converter,
     to_dict,
+    to_json,
 )
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "istanbul-2025-05-15.json"
@@ -324,3 +327,36 @@ class TestSubclassesOfLeafTypes:
         with pytest.raises(ValidationError) as caught:
             make_converter().structure(ASSESSMENT | {key: value}, Assessment)
         assert caught.value.rules == {rule}
+
+    @given(
+        st.builds(
+            Assessment,
+            grade=st.sampled_from(Level),
+            channels=st.lists(st.sampled_from(Channel), max_size=3).map(tuple),
+            ratio=st.just(Ratio.HALF),
+            handle=st.text(max_size=5).map(Handle),
+            tags=st.frozensets(st.sampled_from(Channel)),
+        )
+    )
+    def test_they_unstructure_to_plain_values_and_back(self, assessment: Assessment) -> None:
+        """Members and subclass instances become plain ``int``, ``float`` and ``str``."""
+        converter = make_converter()
+        plain = converter.unstructure(assessment)
+        leaves = [plain["grade"], plain["ratio"], plain["handle"], *plain["channels"]]
+        leaves += plain["tags"]
+        assert {type(leaf) for leaf in leaves} <= {int, float, str}
+        assert type(plain["grade"]) is int
+        assert type(plain["handle"]) is str
+        assert plain["channels"] == [channel.value for channel in assessment.channels]
+        assert converter.structure(plain, Assessment) == assessment
+        assert to_dict(assessment) == plain
+        assert from_json(to_json(assessment), Assessment) == assessment
+
+    def test_a_member_on_its_own_is_its_value(self) -> None:
+        converter = make_converter()
+        assert [converter.unstructure(value) for value in (Channel.PRESS, Level.LOW)] == [
+            "press",
+            1,
+        ]
+        assert type(converter.unstructure(Channel.PRESS)) is str
+        assert type(converter.unstructure(Handle("@mfa"))) is str

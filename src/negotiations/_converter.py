@@ -193,6 +193,26 @@ def _unstructure_enum(value: enum.Enum) -> Any:
     return value.value
 
 
+def _unstructure_str(value: str) -> Any:
+    """A string's plain form: a subclass's value (a str enum member's, say) as plain text."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    return str.__str__(value)
+
+
+def _unstructure_hook(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
+    """``converter``'s unstructure hook for ``tp``, enums first.
+
+    cattrs dispatches a subclass of ``str`` (a ``StrEnum``, a ``(str, Enum)``) to the
+    hook of ``str`` before any predicate: that would leave members in the plain form.
+    """
+    if tp is str:
+        return cattrs.fns.identity
+    if _is_enum(tp):
+        return _unstructure_enum
+    return converter.get_unstructure_hook(tp)
+
+
 # --- containers ----------------------------------------------------------------------
 
 
@@ -260,7 +280,7 @@ def _sequence_structure(tp: Any, converter: cattrs.Converter) -> StructureHook: 
 
 
 def _sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
-    item_hook = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    item_hook = _unstructure_hook(typing.get_args(tp)[0], converter)
     plain = item_hook is cattrs.fns.identity  # items that are their own plain form
     if typing.get_origin(tp) is frozenset:
 
@@ -319,7 +339,7 @@ def _optional_structure(tp: Any, converter: cattrs.Converter) -> StructureHook:
 
 
 def _optional_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
-    inner = converter.get_unstructure_hook(_without_none(tp))
+    inner = _unstructure_hook(_without_none(tp), converter)
     if inner is cattrs.fns.identity:  # None is its own plain form too
         return inner
 
@@ -772,7 +792,7 @@ def _json_date_or_datetime(value: date) -> Any:
 
 def _json_sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
     """Tuples of items that are their own plain form stay tuples: orjson writes them as arrays."""
-    item_hook = converter.get_unstructure_hook(typing.get_args(tp)[0])
+    item_hook = _unstructure_hook(typing.get_args(tp)[0], converter)
     if typing.get_origin(tp) is tuple and item_hook is cattrs.fns.identity:
         return cattrs.fns.identity
     return _sequence_unstructure(tp, converter)
@@ -800,9 +820,7 @@ def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHoo
     """
     attrs.resolve_types(cls)
     env: dict[str, Any] = {"_getattr": getattr}
-    fields = [
-        (field.name, converter.get_unstructure_hook(field.type)) for field in attrs.fields(cls)
-    ]
+    fields = [(field.name, _unstructure_hook(field.type, converter)) for field in attrs.fields(cls)]
     source = f"def unstructure(value):\n    return {_dict_display(fields, 'value', '', env, 0)}"
     code = compile(source, f"<negotiations unstructure {cls.__qualname__}>", "exec")
     exec(code, env)  # noqa: S102 - source built above from the class's own fields
@@ -886,6 +904,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(datetime, _from_text(parse_datetime, "a datetime string"))
     converter.register_structure_hook(date, _from_text(parse_date, "a date string"))
     converter.register_structure_hook(timedelta, _from_text(parse_duration, "a duration string"))
+    converter.register_unstructure_hook(str, _unstructure_str)  # subclasses; str itself: as-is
     converter.register_unstructure_hook(datetime, format_datetime)
     converter.register_unstructure_hook(date, format_date)
     converter.register_unstructure_hook(timedelta, format_duration)
@@ -912,7 +931,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     )
     converter.register_unstructure_hook_factory(
         _is_annotated,
-        lambda tp, conv: conv.get_unstructure_hook(strip_annotated(tp)[0]),
+        lambda tp, conv: _unstructure_hook(strip_annotated(tp)[0], conv),
     )
     # Factories run on first use, once every hook above is in place.
     converter.register_structure_hook_factory(_is_record, _record_structure)
