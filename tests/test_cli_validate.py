@@ -317,6 +317,15 @@ def _wait_until_blocked(pid: int) -> None:
         time.sleep(0.01)
 
 
+def _ctrl_c_as_by_default() -> None:
+    """In the child, before Python starts: SIGINT's default action, not an inherited "ignore".
+
+    A shell that runs the tests in the background without job control ignores SIGINT,
+    its children inherit that, and Python then installs no KeyboardInterrupt handler.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX signals")
 def test_ctrl_c_ends_the_command_with_a_line_and_code_130() -> None:
     """Interrupted while it waits for the next line of input: a short note, no traceback."""
@@ -326,16 +335,19 @@ def test_ctrl_c_ends_the_command_with_a_line_and_code_130() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_by_default,  # noqa: PLW1509 - one thread here; only a signal call
     ) as process:
         assert process.stdin is not None
         assert process.stdout is not None
-        assert process.stderr is not None
         process.stdin.write(b"{}\n")
         process.stdin.flush()
         assert json.loads(process.stdout.readline())["line"] == 1  # now it waits for line 2
         _wait_until_blocked(process.pid)
         process.send_signal(signal.SIGINT)
-        errors = process.stderr.read()
-        code = process.wait(timeout=60)
-        process.stdin.close()
+        try:
+            _, errors = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:  # a failure, not a hang
+            process.kill()
+            raise
+        code = process.returncode
     assert (code, errors) == (130, b"negotiations: interrupted\n")
