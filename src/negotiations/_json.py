@@ -241,8 +241,8 @@ def _surely_fine(text: str | bytes, data: Any, limits: Limits) -> bool:
     """Whether parsed JSON surely has no repeated key and is within ``limits``.
 
     ``data`` is what orjson parsed from ``text``. False means "maybe not": then the
-    one-pass count decides. It asks orjson to write ``data`` back, compact and indented, instead of visiting
-    every value in Python (several times faster on large documents):
+    one-pass count decides. It asks orjson to write ``data`` back, compact and indented,
+    instead of visiting every value in Python (several times faster on large documents):
 
     * repeated keys: if the compact form is the text itself (bytes orjson wrote, say),
       no key was dropped. Otherwise: orjson writes one colon per key and the colons

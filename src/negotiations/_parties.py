@@ -64,10 +64,9 @@ class DelegationLevel(enum.Enum):
 
 
 def _delegation_rules(delegation: Delegation) -> list[Problem]:
-    members = delegation.members
-    if delegation.head not in members and len(set(members)) == len(members):
+    head, members = delegation.head, delegation.members
+    if head not in members and len(set(members)) == len(members):
         return []  # the common case, decided without a loop
-    head = delegation.head
     problems = [
         DELEGATION_HEAD_IN_MEMBERS.problem(
             ("members", index), f"{member!r} heads the delegation; list the head only as head"
