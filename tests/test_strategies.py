@@ -593,6 +593,28 @@ def test_the_member_party_breaker_breaks_the_head_or_a_member(where: str) -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("how", "is_it"),
+    [
+        ("truncated", lambda text: not text.endswith("}")),
+        ("trailing comma", lambda text: text.endswith(",}")),
+        ("single quotes", lambda text: text.startswith("{'")),
+        ("NaN", lambda text: text.endswith(',"extra":NaN}')),
+    ],
+)
+def test_each_kind_of_malformed_text_is_drawn_and_refused(
+    how: str, is_it: Callable[[str], bool]
+) -> None:
+    """Every way `invalid_json_texts` breaks the syntax is reached, and each is refused."""
+    text, rule = reach(
+        invalid_json_texts(negotiations.Party),
+        lambda pair: pair[1] == "document.syntax" and is_it(pair[0]),
+    )
+    with pytest.raises(negotiations.ValidationError) as caught:
+        negotiations.from_json(text, negotiations.Party)
+    assert caught.value.rules == {rule}, how
+
+
 @given(invalid_json_texts(Meeting))
 def test_invalid_texts_are_text(pair: tuple[str, str]) -> None:
     """`invalid_json_texts` yields ``(str, rule id)`` pairs."""
