@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -15,6 +16,8 @@ from negotiations import (
     Handover,
     Quantity,
     ValidationError,
+    from_json,
+    to_json,
 )
 
 POWS = ExchangeCategory.PRISONERS_OF_WAR
@@ -45,6 +48,17 @@ class TestHandover:
     @pytest.mark.parametrize("count", [0, -1])
     def test_counts_are_positive(self, count: int) -> None:
         assert problems(Handover, category=POWS, count=count) == {("$.count", "value.positive")}
+
+    @pytest.mark.parametrize("count", [2**64, 2**64 + 1, 10**30])
+    def test_counts_fit_in_json(self, count: int) -> None:
+        """A count beyond what JSON parsers read cannot be built, so it never fails to write."""
+        assert problems(Handover, category=POWS, count=count) == {("$.count", "value.positive")}
+
+    def test_the_largest_count_is_written_and_read_back(self) -> None:
+        handover = Handover(category=POWS, count=2**64 - 1)
+        text = to_json(handover)
+        assert json.loads(text)["count"] == 2**64 - 1
+        assert from_json(text, Handover) == handover
 
     @pytest.mark.parametrize("count", [True, 5.0, "5"])
     def test_counts_are_integers_not_lookalikes(self, count: object) -> None:

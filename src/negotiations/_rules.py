@@ -74,7 +74,9 @@ ID: Final = _rule(
     "value.id",
     "An id is 1 to 200 characters: letters, digits and . _ : / - , starting with a letter or digit.",
 )
-POSITIVE: Final = _rule("value.positive", "Counts and bounds are positive integers.")
+POSITIVE: Final = _rule(
+    "value.positive", "Counts are positive integers, at most 2**64 - 1 (what JSON carries)."
+)
 ENUM: Final = _rule("value.enum", "A value of a closed vocabulary is one of its members.")
 DATETIME: Final = _rule(
     "value.datetime", "A datetime is ISO 8601 with a UTC offset, and an existing time."

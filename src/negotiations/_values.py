@@ -21,6 +21,7 @@ import attrs
 from ._countries import COUNTRY_CODES
 from ._errors import Location, Problem, ValidationError
 from ._lazy import LazyPattern
+from ._limits import MAX_INTEGER
 from ._rules import (
     BLANK,
     COUNTRY,
@@ -232,16 +233,26 @@ class HttpUrlForm(Constraint):
 
 
 class Positive(Constraint):
-    """A positive integer."""
+    """A positive integer that JSON can carry: at most `MAX_INTEGER` (2**64 - 1).
+
+    The bound is what a 64-bit JSON parser reads, and what `from_json` accepts, so a
+    count that can be built can also be written and read back.
+    """
 
     def problems(self, value: int, location: Location) -> list[Problem]:
-        if value > 0:
+        if 0 < value <= MAX_INTEGER:
             return []
+        if value > 0:
+            return [
+                POSITIVE.problem(
+                    location, f"{value} is larger than 2**64 - 1, the largest count JSON carries"
+                )
+            ]
         return [POSITIVE.problem(location, f"{value} is not a positive integer")]
 
     def json_schema(self) -> dict[str, Any]:
-        """An integer of at least 1."""
-        return {"type": "integer", "minimum": 1}
+        """An integer from 1 to 2**64 - 1."""
+        return {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER}
 
 
 class RefersTo(NamedTuple):
@@ -440,7 +451,7 @@ def _constraint_test(constraint: Constraint, name: str, env: dict[str, Any]) -> 
         env["_url_problems"] = constraint.problems
         return f"(_plain_url({name}) is not None or not _url_problems({name}, ()))"
     if type(constraint) is Positive:
-        return f"{name} > 0"
+        return f"0 < {name} <= {MAX_INTEGER}"
     key = f"_constraint{len(env)}"
     env[key] = constraint.problems
     return f"not {key}({name}, ())"

@@ -45,7 +45,7 @@ from ._exchanges import (
     Quantity,
 )
 from ._json import to_dict, to_json
-from ._limits import DEFAULT_LIMITS
+from ._limits import DEFAULT_LIMITS, MAX_INTEGER
 from ._meetings import DEFAULT_SLACK, NOT_STARTED, Meeting, MeetingFormat, MeetingStatus, Venue
 from ._parties import Delegation, DelegationLevel, Party, PartyKind, Person
 from ._record import FORMAT_VERSION, NegotiationRecord
@@ -521,7 +521,11 @@ def meetings(
 
 @cache
 def _counts() -> st.SearchStrategy[int]:
-    return st.one_of(st.sampled_from([1000, 1200, 390, 1]), st.integers(1, 10**6))
+    return st.one_of(
+        st.sampled_from([1000, 1200, 390, 1, MAX_INTEGER]),
+        st.integers(1, 10**6),
+        st.integers(1, MAX_INTEGER),
+    )
 
 
 def _draw_handover(draw: st.DrawFn, category: ExchangeCategory) -> Handover:
