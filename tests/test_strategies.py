@@ -704,3 +704,26 @@ def test_a_day_without_a_midnight_moves_to_the_next() -> None:
     midnight = strategies._local_midnight(datetime(2024, 3, 10).date(), havana)
     assert midnight == datetime(2024, 3, 11, tzinfo=havana)
     assert midnight.utcoffset() == timedelta(hours=-4)
+
+
+@pytest.mark.parametrize("rule", ["meeting.slack", "meeting.end_before_start"])
+def test_time_order_breakers_count_in_instants_across_a_dst_change(rule: str) -> None:
+    """An early start or end an hour after clocks went forward is still early.
+
+    At 04:00 in Kyiv on 26 March 2000 the clocks had just skipped 03:00-04:00, so wall-clock
+    arithmetic (04:00 - 15 minutes = 03:45, a time that does not exist, read as +02:00)
+    lands later than the instant it means. The breakers subtract from the instant.
+    """
+    after_the_gap = datetime(2000, 3, 26, 4, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
+
+    @settings(max_examples=60, database=None)
+    @given(invalid_documents(Meeting, rules={rule}))
+    def check(pair: tuple[dict[str, Any], str]) -> None:
+        document, drawn_rule = pair
+        with pytest.raises(negotiations.ValidationError) as caught:
+            negotiations.from_dict(document, Meeting)
+        assert caught.value.rules == {drawn_rule} == {rule}
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(strategies, "_draw_time", lambda _draw: after_the_gap)
+        check()

@@ -1177,7 +1177,10 @@ def _meeting_slack(draw: st.DrawFn, doc: Document) -> None:
     approximate = draw(st.booleans())
     before = slack + draw(_gaps()) + (APPROXIMATE_MARGIN if approximate else timedelta(0))
     doc["scheduled_start"] = format_datetime(scheduled)
-    doc["actual_start"] = format_datetime((scheduled - before).astimezone(draw(_tzinfos())))
+    # Subtract from the instant, not the wall clock: across a DST change in the zone of
+    # ``scheduled``, wall-clock arithmetic can land later than the instant it means.
+    early = scheduled.astimezone(_UTC) - before
+    doc["actual_start"] = format_datetime(early.astimezone(draw(_tzinfos())))
     if approximate:
         doc["actual_start_precision"] = TimePrecision.APPROXIMATE.value
 
@@ -1191,12 +1194,12 @@ def _meeting_end_before_start(draw: st.DrawFn, doc: Document) -> None:
     start = _draw_time(draw)
     if draw(st.booleans()):
         doc["actual_start"] = format_datetime(start)
-        floor = start
+        floor = start.astimezone(_UTC)  # instants, not wall clocks (see _meeting_slack)
     else:  # no actual start: the end may not precede scheduled_start - slack
         slack = draw(_slacks())
         doc["slack"] = to_dict(slack)
         doc["scheduled_start"] = format_datetime(start)
-        floor = start - slack
+        floor = start.astimezone(_UTC) - slack
     doc["end"] = format_datetime((floor - draw(_gaps())).astimezone(draw(_tzinfos())))
 
 
