@@ -652,12 +652,14 @@ def test_failing_records_shrink_to_small_readable_ones() -> None:
         lambda r: any(m.delay is not None and m.delay > timedelta(hours=1) for m in r.meetings),
         settings=settings(SEARCH, phases=[Phase.generate, Phase.shrink]),
     )
-    # The shrinker is a heuristic whose end point varies between processes (string
-    # hashing changes the order it tries things in), so the bounds are loose but
-    # still far below what an unshrunk record holds.
+    # The shrinker is a heuristic whose end point varies between processes: string
+    # hashing changes the order it tries things in, and Hypothesis also draws literal
+    # constants from the modules a process has imported, so the tests that ran before
+    # this one move it (seen: 2 parties alone, 5 after the rest of the suite). The
+    # bounds are loose, but still far below what an unshrunk record holds.
     assert len(record.meetings) <= 3
     assert (record.proposals, record.statements) == ((), ())
-    assert len(record.parties) <= 3
+    assert len(record.parties) <= 6
     assert len(record.persons) <= 8
     for meeting in record.meetings:
         assert len(meeting.delegations) <= 3
