@@ -240,15 +240,12 @@ class Positive(Constraint):
     """
 
     def problems(self, value: int, location: Location) -> list[Problem]:
-        if 0 < value <= MAX_INTEGER:
-            return []
-        if value > 0:
-            return [
-                POSITIVE.problem(
-                    location, f"{value} is larger than 2**64 - 1, the largest count JSON carries"
-                )
-            ]
-        return [POSITIVE.problem(location, f"{value} is not a positive integer")]
+        if value < 1:
+            return [POSITIVE.problem(location, f"{value} is not a positive integer")]
+        if value > MAX_INTEGER:
+            message = f"{value} is larger than 2**64 - 1, the largest count JSON carries"
+            return [POSITIVE.problem(location, message)]
+        return []
 
     def json_schema(self) -> dict[str, Any]:
         """An integer from 1 to 2**64 - 1."""
