@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import orjson
+import pytest
 from benchmarks.record import build_record
 from hypothesis import given
 from hypothesis import strategies as st
@@ -146,3 +147,67 @@ def test_sets_are_written_sorted_and_tuples_of_any_length_as_arrays(
     )
     _assert_written_as_the_reference(meeting)
     assert json.loads(to_json(meeting))["mediators"] == sorted(mediators)
+
+
+@attrs.frozen
+class _LevelledDelegation(negotiations.Delegation):
+    """A subclass with a field of its own, which the declared class does not know."""
+
+    note: str = "a field of the subclass"
+
+
+def test_a_subclass_instance_in_a_tuple_is_written_as_the_declared_class() -> None:
+    sample = SAMPLES[negotiations.Meeting]
+    delegation, *others = sample.delegations
+    fields = attrs.fields(negotiations.Delegation)
+    subclass = _LevelledDelegation(
+        **{field.name: getattr(delegation, field.name) for field in fields}
+    )
+    meeting = attrs.evolve(sample, delegations=(subclass, *others))
+    written = json.loads(to_json(meeting))["delegations"][0]
+    assert written == to_dict(meeting)["delegations"][0] == _reference_plain(delegation)
+    assert "note" not in written
+    assert json.loads(to_json(subclass))["note"] == "a field of the subclass"
+
+
+@pytest.mark.parametrize("value", [object(), (object(),), {"key": {1, 2}}])
+def test_values_that_are_not_json_data_are_refused_as_orjson_refuses_them(value: Any) -> None:
+    with pytest.raises(TypeError, match=r"^Type is not JSON serializable: (object|set)$"):
+        to_json(value)
+
+
+def test_an_instance_in_the_wrong_tuple_is_refused_when_no_tuple_holds_its_class() -> None:
+    venue = SAMPLES[negotiations.Venue]
+    meeting = _unchecked(SAMPLES[negotiations.Meeting], delegations=(venue,))
+    with pytest.raises(TypeError, match=r"^Type is not JSON serializable: Venue$"):
+        to_json(meeting)
+
+
+def test_to_json_hands_tuples_of_instances_to_orjson_one_instance_at_a_time() -> None:
+    """The dicts of a record's meetings are built as orjson writes them, not all at once.
+
+    All at once, the dicts of a large record live until the last is written, and every
+    garbage collection on the way walks them (see "the JSON form" in `_converter`).
+    """
+    record = build_record(5)
+    written: list[type] = []
+    real_dumps = orjson.dumps
+
+    def dumps(data: Any, default: Any, option: int) -> bytes:
+        assert data["meetings"] is record.meetings
+        assert data["statements"] is record.statements
+
+        def spy(value: object) -> Any:
+            written.append(type(value))
+            return default(value)
+
+        return real_dumps(data, default=spy, option=option)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(orjson, "dumps", dumps)
+        text = to_json(record)
+    assert text == orjson.dumps(_reference_plain(record)).decode()
+    assert written.count(negotiations.Meeting) == len(record.meetings)
+    assert written.count(negotiations.Delegation) == sum(
+        len(m.delegations) for m in record.meetings
+    )

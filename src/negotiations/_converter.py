@@ -764,6 +764,12 @@ _cached_format_duration = functools.lru_cache(maxsize=256)(format_duration)
 # tuples as arrays, dates as ``YYYY-MM-DD``, and a datetime with a fixed offset in whole
 # minutes exactly as ``isoformat()`` does (it drops the seconds of any other offset).
 # Leaving those values as they are gives the same text for less work.
+#
+# Tuples of attrs instances stay tuples too: orjson asks its ``default`` for each
+# instance's dict (`JsonDefault`), writes it and drops it. Built all at once, the dicts
+# of a large record would live until the last was written, and the garbage collector
+# would walk them again and again, and move them to its oldest generation, whose full
+# collections then walk every object of the program.
 
 #: Fixed offsets in whole minutes, which orjson writes as ``isoformat()`` does.
 _WHOLE_MINUTE_ZONES: set[timezone] = set()
@@ -790,26 +796,65 @@ def _json_date_or_datetime(value: date) -> Any:
     return _json_datetime(value) if isinstance(value, datetime) else _json_date(value)
 
 
-def _json_sequence_unstructure(tp: Any, converter: cattrs.Converter) -> UnstructureHook:
-    """Tuples of items that are their own plain form stay tuples: orjson writes them as arrays."""
-    item_hook = _unstructure_hook(typing.get_args(tp)[0], converter)
-    if typing.get_origin(tp) is tuple and item_hook is cattrs.fns.identity:
-        return cattrs.fns.identity
+#: orjson's ``default`` for `to_json`: the dict of an instance that a tuple left as it is.
+JsonDefault = Callable[[object], Any]
+
+
+def _nearest_hook(hooks: dict[type, UnstructureHook], cls: type) -> UnstructureHook:
+    """The hook of the nearest of ``cls``'s classes in ``hooks``.
+
+    So a subclass instance is written as its tuple's declared class, as `to_dict` writes it.
+    """
+    for klass in cls.__mro__:
+        if klass in hooks:
+            return hooks[klass]
+    msg = f"Type is not JSON serializable: {cls.__qualname__}"  # orjson's own words
+    raise TypeError(msg)
+
+
+def _json_sequence_unstructure(
+    tp: Any, converter: cattrs.Converter, deferred: dict[type, UnstructureHook]
+) -> UnstructureHook:
+    """Tuples of plain items or of attrs instances stay tuples: orjson writes them as arrays.
+
+    The hook of an attrs item class goes in ``deferred``, for the `JsonDefault`.
+    """
+    item = typing.get_args(tp)[0]
+    item_hook = _unstructure_hook(item, converter)
+    if typing.get_origin(tp) is tuple:
+        if isinstance(item, type) and attrs.has(item):
+            deferred[item] = item_hook
+            return cattrs.fns.identity
+        if item_hook is cattrs.fns.identity:
+            return cattrs.fns.identity
     return _sequence_unstructure(tp, converter)
 
 
-def _configure_json_unstructure(converter: cattrs.Converter) -> None:
+def _configure_json_unstructure(converter: cattrs.Converter) -> JsonDefault:
     """Unstructure for `to_json` only: leave the values that orjson writes as the same text.
 
     Install after `configure_converter`; the result is no longer plain data (it holds
-    tuples, dates and datetimes), only the input of ``orjson.dumps``.
+    tuples, instances, dates and datetimes), only the input of ``orjson.dumps`` with the
+    ``default`` this returns.
     """
+    deferred: dict[type, UnstructureHook] = {}
+
+    def default(value: object) -> Any:
+        try:
+            hook = deferred[type(value)]
+        except KeyError:
+            hook = _nearest_hook(deferred, type(value))
+        return hook(value)
+
     converter.register_unstructure_hook(datetime, _json_datetime)
     converter.register_unstructure_hook(date, _json_date)
-    converter.register_unstructure_hook_factory(_is_sequence, _json_sequence_unstructure)
+    converter.register_unstructure_hook_factory(
+        _is_sequence, functools.partial(_json_sequence_unstructure, deferred=deferred)
+    )
     converter.register_unstructure_hook_factory(
         _is_date_or_datetime, lambda _: _json_date_or_datetime
     )
+    return default
 
 
 def _attrs_unstructure(cls: type, converter: cattrs.Converter) -> UnstructureHook:

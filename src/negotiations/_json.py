@@ -7,7 +7,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 
-from ._converter import _configure_json_unstructure, make_converter
+from ._converter import JsonDefault, _configure_json_unstructure, make_converter
 from ._errors import Location, Problem, ValidationError
 from ._limits import (
     _SCALARS,
@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 _converter: cattrs.Converter | None = None
 _json_converter: cattrs.Converter | None = None
+_json_default: JsonDefault | None = None
 
 
 def _the_converter() -> cattrs.Converter:
@@ -39,13 +40,17 @@ def _the_converter() -> cattrs.Converter:
     return _converter
 
 
-def _the_json_converter() -> cattrs.Converter:
-    """The converter `to_json` unstructures with: it leaves what orjson writes the same way."""
-    global _json_converter  # noqa: PLW0603 - a lazily built module singleton
-    if _json_converter is None:
-        _json_converter = make_converter()
-        _configure_json_unstructure(_json_converter)
-    return _json_converter
+def _the_json_converter() -> tuple[cattrs.Converter, JsonDefault]:
+    """The converter `to_json` unstructures with, and the ``default`` it writes with.
+
+    The converter leaves what orjson writes the same way as it is.
+    """
+    global _json_converter, _json_default  # noqa: PLW0603 - lazily built module singletons
+    if _json_converter is None or _json_default is None:
+        converter = make_converter()
+        _json_default = _configure_json_unstructure(converter)
+        _json_converter = converter
+    return _json_converter, _json_default
 
 
 #: How much of ``repr(cls)`` an error names when ``cls`` has no ``__name__``.
@@ -104,7 +109,8 @@ def to_json(obj: object, *, indent: bool = False) -> str:
     import orjson  # noqa: PLC0415 - loaded on first use (see the imports above)
 
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(_the_json_converter().unstructure(obj), option=option).decode()
+    converter, default = _the_json_converter()
+    return orjson.dumps(converter.unstructure(obj), default=default, option=option).decode()
 
 
 def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
