@@ -765,8 +765,8 @@ _cached_format_duration = functools.lru_cache(maxsize=256)(format_duration)
 # minutes exactly as ``isoformat()`` does (it drops the seconds of any other offset).
 # Leaving those values as they are gives the same text for less work.
 #
-# Tuples of attrs instances stay tuples too: orjson asks its ``default`` for each
-# instance's dict (`JsonDefault`), writes it and drops it. Built all at once, the dicts
+# Tuples of attrs instances stay tuples too: orjson asks its ``default`` (a `JsonDefault`)
+# for each instance's dict, writes it and drops it. Built all at once, the dicts
 # of a large record would live until the last was written, and the garbage collector
 # would walk them again and again, and move them to its oldest generation, whose full
 # collections then walk every object of the program.
@@ -805,7 +805,7 @@ def _nearest_hook(hooks: dict[type, UnstructureHook], cls: type) -> UnstructureH
 
     So a subclass instance is written as its tuple's declared class, as `to_dict` writes it.
     """
-    for klass in cls.__mro__:
+    for klass in cls.__mro__[1:]:  # ``cls`` itself was looked up first
         if klass in hooks:
             return hooks[klass]
     msg = f"Type is not JSON serializable: {cls.__qualname__}"  # orjson's own words
@@ -817,7 +817,8 @@ def _json_sequence_unstructure(
 ) -> UnstructureHook:
     """Tuples of plain items or of attrs instances stay tuples: orjson writes them as arrays.
 
-    The hook of an attrs item class goes in ``deferred``, for the `JsonDefault`.
+    The hook of an attrs item class goes in ``deferred``, where the ``default`` that
+    `_configure_json_unstructure` returns finds it.
     """
     item = typing.get_args(tp)[0]
     item_hook = _unstructure_hook(item, converter)

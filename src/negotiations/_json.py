@@ -28,8 +28,7 @@ __all__ = ["Limits", "from_dict", "from_json", "to_dict", "to_json"]
 T = TypeVar("T")
 
 _converter: cattrs.Converter | None = None
-_json_converter: cattrs.Converter | None = None
-_json_default: JsonDefault | None = None
+_json_writer: tuple[cattrs.Converter, JsonDefault] | None = None
 
 
 def _the_converter() -> cattrs.Converter:
@@ -45,12 +44,11 @@ def _the_json_converter() -> tuple[cattrs.Converter, JsonDefault]:
 
     The converter leaves what orjson writes the same way as it is.
     """
-    global _json_converter, _json_default  # noqa: PLW0603 - lazily built module singletons
-    if _json_converter is None or _json_default is None:
+    global _json_writer  # noqa: PLW0603 - a lazily built module singleton
+    if _json_writer is None:
         converter = make_converter()
-        _json_default = _configure_json_unstructure(converter)
-        _json_converter = converter
-    return _json_converter, _json_default
+        _json_writer = converter, _configure_json_unstructure(converter)
+    return _json_writer
 
 
 #: How much of ``repr(cls)`` an error names when ``cls`` has no ``__name__``.
